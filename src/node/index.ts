@@ -1,0 +1,3 @@
+// Node-only entry point: CLI, host-file channels, toolchain.
+export * from '../index.ts';
+export { main as cliMain } from '../cli/main.ts';
