@@ -1,5 +1,8 @@
 // The registry of zvm subcommands; each lives in its own module.
 import type { Command } from './command.ts';
+import { ccCommand } from './cc.ts';
 import { demoCommand } from './demo.ts';
+import { elfCommand } from './elf.ts';
+import { validateCommand } from './validate.ts';
 
-export const commands: Command[] = [demoCommand];
+export const commands: Command[] = [demoCommand, elfCommand, ccCommand, validateCommand];

@@ -1,0 +1,70 @@
+// Interpreter handler kinds, and the map from the decoder table's semantic `op` to them. The one
+// instruction table (src/decoder) feeds dispatch: every op resolves to a kind by its mnemonic.
+import { FORMS } from '../decoder/index.ts';
+
+export const K = {
+  Invalid: 0, Nop: 1, Mov: 2, Movzx: 3, Movsx: 4, Lea: 5, Alu: 6, Inc: 7, Dec: 8, Neg: 9, Not: 10,
+  Shift: 11, Shld: 12, Shrd: 13, MulAcc: 14, ImulAcc: 15, Imul: 16, Div: 17, Idiv: 18, Bt: 19,
+  Bsf: 20, Bsr: 21, Popcnt: 22, Lzcnt: 23, Tzcnt: 24, Bswap: 25, Cmov: 26, Setcc: 27, Xchg: 28,
+  Xadd: 29, Cmpxchg: 30, Cmpxchg8b: 31, Cmpxchg16b: 32, ConvA: 33, ConvD: 34, Push: 35, Pop: 36,
+  Jmp: 37, Jcc: 38, Call: 39, Ret: 40, JmpInd: 41, CallInd: 42, Loop: 43, Movs: 44, Cmps: 45,
+  Stos: 46, Lods: 47, Scas: 48, Lahf: 49, Sahf: 50, Clc: 51, Stc: 52, Cmc: 53, Cld: 54, Std: 55,
+  Cpuid: 56, Rdtsc: 57, Hlt: 58, Ud: 59, Movbe: 60, Crc32: 61,
+} as const;
+
+const CC = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
+const ALU = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp', 'test'];
+const SHIFTS = ['rol', 'ror', 'rcl', 'rcr', 'shl', 'shr', 'sal', 'sar'];
+const BT = ['bt', 'bts', 'btr', 'btc'];
+const LOOPS = ['loopne', 'loope', 'loop', 'jrcxz'];
+
+const SIMPLE: Record<string, number> = {
+  nop: K.Nop, pause: K.Nop, lfence: K.Nop, mfence: K.Nop, sfence: K.Nop, prefetchnta: K.Nop,
+  prefetcht0: K.Nop, prefetcht1: K.Nop, prefetcht2: K.Nop, prefetch: K.Nop, prefetchw: K.Nop,
+  mov: K.Mov, movnti: K.Mov, movzx: K.Movzx, movsx: K.Movsx, movsxd: K.Movsx, lea: K.Lea,
+  inc: K.Inc, dec: K.Dec, neg: K.Neg, not: K.Not, shld: K.Shld, shrd: K.Shrd, mul: K.MulAcc,
+  div: K.Div, idiv: K.Idiv, bsf: K.Bsf, bsr: K.Bsr, popcnt: K.Popcnt, lzcnt: K.Lzcnt,
+  tzcnt: K.Tzcnt, bswap: K.Bswap, xchg: K.Xchg, xadd: K.Xadd, cmpxchg: K.Cmpxchg,
+  cmpxchg8b: K.Cmpxchg8b, cmpxchg16b: K.Cmpxchg16b, cbw: K.ConvA, cwde: K.ConvA, cdqe: K.ConvA,
+  cwd: K.ConvD, cdq: K.ConvD, cqo: K.ConvD, push: K.Push, pop: K.Pop, call: K.Call, ret: K.Ret,
+  lahf: K.Lahf, sahf: K.Sahf, clc: K.Clc, stc: K.Stc, cmc: K.Cmc, cld: K.Cld, std: K.Std,
+  cpuid: K.Cpuid, rdtsc: K.Rdtsc, hlt: K.Hlt, ud2: K.Ud, movbe: K.Movbe, crc32: K.Crc32,
+};
+
+/** Kind and sub-operation (ALU op, condition code, shift op...) of a mnemonic. */
+export function kindOfMnemonic(m: string): { kind: number; sub: number } {
+  if (m in SIMPLE) return { kind: SIMPLE[m], sub: 0 };
+  let x = ALU.indexOf(m);
+  if (x >= 0) return { kind: K.Alu, sub: x };
+  x = SHIFTS.indexOf(m);
+  if (x >= 0) return { kind: K.Shift, sub: x };
+  x = BT.indexOf(m);
+  if (x >= 0) return { kind: K.Bt, sub: x };
+  x = LOOPS.indexOf(m);
+  if (x >= 0) return { kind: K.Loop, sub: x };
+  if (m === 'jmp') return { kind: K.Jmp, sub: 0 };
+  if (m === 'imul') return { kind: K.Imul, sub: 0 };
+  for (const [prefix, kind] of [['j', K.Jcc], ['cmov', K.Cmov], ['set', K.Setcc]] as const) {
+    if (m.startsWith(prefix)) {
+      x = CC.indexOf(m.slice(prefix.length));
+      if (x >= 0) return { kind, sub: x };
+    }
+  }
+  const str = /^(movs|cmps|stos|lods|scas)([bwdq])$/.exec(m);
+  if (str) {
+    const kind = { movs: K.Movs, cmps: K.Cmps, stos: K.Stos, lods: K.Lods, scas: K.Scas }[str[1]]!;
+    return { kind, sub: { b: 8, w: 16, d: 32, q: 64 }[str[2]]! };
+  }
+  return { kind: K.Invalid, sub: 0 };
+}
+
+/** Per semantic op (Form.op): handler kind and sub-op. imul, jmp and call forms of one op are told
+ * apart at predecode by their operands and flow kind. */
+const opCount = FORMS.reduce((m, f) => Math.max(m, f.op + 1), 0);
+export const OP_KIND: Uint8Array = new Uint8Array(opCount);
+export const OP_SUB: Uint8Array = new Uint8Array(opCount);
+for (const f of FORMS) {
+  const { kind, sub } = kindOfMnemonic(f.mnemonic);
+  OP_KIND[f.op] = kind;
+  OP_SUB[f.op] = sub;
+}

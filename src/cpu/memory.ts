@@ -1,0 +1,113 @@
+// The 4 GiB sandbox in sandbox coordinates (r15 = 0): one lazily committed ArrayBuffer, so host
+// memory grows with the pages the guest touches, plus a permission byte per 64 KiB page.
+// Every access is bounds- and permission-checked; a violation throws a FaultSignal.
+import { FaultKind, fault } from './fault.ts';
+
+export const SANDBOX_SIZE = 2 ** 32;
+export const PAGE_SHIFT = 16;
+export const PAGE_SIZE = 1 << PAGE_SHIFT;
+const PAGE_COUNT = SANDBOX_SIZE / PAGE_SIZE;
+
+/** Page permission bits. */
+export const Perm = { None: 0, R: 1, W: 2, X: 4, RW: 3, RX: 5 } as const;
+
+/**
+ * Sandbox memory. Addresses are non-negative numbers; anything >= 2^32 is outside the sandbox
+ * (address computation folds a non-zero high half into such a value).
+ */
+export class SandboxMemory {
+  readonly buffer: ArrayBuffer;
+  readonly u8: Uint8Array;
+  readonly dv: DataView;
+  readonly perm = new Uint8Array(PAGE_COUNT);
+  /** High half of the last read64. */
+  hi = 0;
+
+  constructor() {
+    // Node/V8 on Linux commits the pages lazily; a host that refuses 4 GiB fails here.
+    this.buffer = new ArrayBuffer(SANDBOX_SIZE);
+    this.u8 = new Uint8Array(this.buffer);
+    this.dv = new DataView(this.buffer);
+  }
+
+  /** Sets the permission of every page overlapping [start, start+size). */
+  protect(start: number, size: number, perm: number): void {
+    if (size <= 0) return;
+    const first = Math.floor(start / PAGE_SIZE);
+    const last = Math.floor((start + size - 1) / PAGE_SIZE);
+    for (let p = first; p <= last && p < PAGE_COUNT; p++) this.perm[p] = perm;
+  }
+
+  /** Throws the right fault for an access of `size` bytes at `a` needing permission `need`. */
+  violation(a: number, size: number, need: number): never {
+    if (a < 0 || a + size > SANDBOX_SIZE) fault(FaultKind.Unmapped, a);
+    for (let x = a; x < a + size; x = (Math.floor(x / PAGE_SIZE) + 1) * PAGE_SIZE) {
+      const p = this.perm[x >>> PAGE_SHIFT];
+      if (p === Perm.None) fault(FaultKind.Unmapped, x);
+      if ((p & need) === 0) fault(need === Perm.W ? FaultKind.WriteProtected : FaultKind.Unmapped, x);
+    }
+    fault(FaultKind.Unmapped, a);
+  }
+
+  /** Checks that [a, a+size) is entirely accessible with `need`, faulting otherwise. */
+  check(a: number, size: number, need: number): void {
+    if (size === 0) return;
+    if (a < 0 || a + size > SANDBOX_SIZE) this.violation(a, size, need);
+    const last = (a + size - 1) >>> PAGE_SHIFT;
+    for (let p = a >>> PAGE_SHIFT; p <= last; p++) {
+      if ((this.perm[p] & need) === 0) this.violation(a, size, need);
+    }
+  }
+
+  read8(a: number): number {
+    if (a > 0xffffffff || (this.perm[a >>> 16] & Perm.R) === 0) this.violation(a, 1, Perm.R);
+    return this.u8[a];
+  }
+  read16(a: number): number {
+    if (a > 0xfffffffe || (this.perm[a >>> 16] & this.perm[(a + 1) >>> 16] & Perm.R) === 0) this.violation(a, 2, Perm.R);
+    return this.dv.getUint16(a, true);
+  }
+  read32(a: number): number {
+    if (a > 0xfffffffc || (this.perm[a >>> 16] & this.perm[(a + 3) >>> 16] & Perm.R) === 0) this.violation(a, 4, Perm.R);
+    return this.dv.getInt32(a, true);
+  }
+  /** Returns the low half; the high half is left in `hi`. */
+  read64(a: number): number {
+    if (a > 0xfffffff8 || (this.perm[a >>> 16] & this.perm[(a + 7) >>> 16] & Perm.R) === 0) this.violation(a, 8, Perm.R);
+    this.hi = this.dv.getInt32(a + 4, true);
+    return this.dv.getInt32(a, true);
+  }
+  write8(a: number, v: number): void {
+    if (a > 0xffffffff || (this.perm[a >>> 16] & Perm.W) === 0) this.violation(a, 1, Perm.W);
+    this.u8[a] = v;
+  }
+  write16(a: number, v: number): void {
+    if (a > 0xfffffffe || (this.perm[a >>> 16] & this.perm[(a + 1) >>> 16] & Perm.W) === 0) this.violation(a, 2, Perm.W);
+    this.dv.setUint16(a, v & 0xffff, true);
+  }
+  write32(a: number, v: number): void {
+    if (a > 0xfffffffc || (this.perm[a >>> 16] & this.perm[(a + 3) >>> 16] & Perm.W) === 0) this.violation(a, 4, Perm.W);
+    this.dv.setInt32(a, v, true);
+  }
+  write64(a: number, lo: number, hi: number): void {
+    if (a > 0xfffffff8 || (this.perm[a >>> 16] & this.perm[(a + 7) >>> 16] & Perm.W) === 0) this.violation(a, 8, Perm.W);
+    this.dv.setInt32(a, lo, true);
+    this.dv.setInt32(a + 4, hi, true);
+  }
+
+  /** Copies bytes out of the sandbox (checked for reading). */
+  readBytes(a: number, n: number): Uint8Array {
+    this.check(a, n, Perm.R);
+    return this.u8.slice(a, a + n);
+  }
+  /** Copies bytes into the sandbox (checked for writing). */
+  writeBytes(a: number, data: Uint8Array): void {
+    this.check(a, data.length, Perm.W);
+    this.u8.set(data, a);
+  }
+  /** Loader-only: copies bytes regardless of permissions (bounds still checked). */
+  poke(a: number, data: Uint8Array): void {
+    if (a < 0 || a + data.length > SANDBOX_SIZE) fault(FaultKind.Unmapped, a);
+    this.u8.set(data, a);
+  }
+}

@@ -1,0 +1,1 @@
+export const SIMD_SPEC: readonly string[] = [];

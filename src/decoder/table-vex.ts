@@ -1,0 +1,1 @@
+export const VEX_SPEC: readonly string[] = [];

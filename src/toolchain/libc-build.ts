@@ -1,0 +1,52 @@
+// Builds our libc (libc/src/*.c, *.s) through the same pipeline as user code
+// into one archive, cached by the hash of its sources, headers and the toolchain.
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { cacheRoot, contentKey, listFiles, toolchainKey } from './build-cache.ts';
+import { compileToObject } from './compile.ts';
+import { LIBC_CFLAGS } from './gcc-flags.ts';
+import { libcDir } from './paths.ts';
+import { runTool } from './run-tool.ts';
+
+export const LIBC_SOURCE_DIR = path.join(libcDir, 'src');
+
+/** Runs `work` over `items` with at most `limit` running at once. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Returns the path of the built libc.a, building it unless the cache has it. */
+export async function buildLibc(verbose = false): Promise<string> {
+  const files = listFiles(libcDir);
+  const key = contentKey(libcDir, files, [toolchainKey(), ...LIBC_CFLAGS]);
+  const dir = path.join(cacheRoot(), `libc-${key}`);
+  const archive = path.join(dir, 'libc.a');
+  if (existsSync(archive)) return archive;
+
+  mkdirSync(cacheRoot(), { recursive: true });
+  const work = mkdtempSync(path.join(cacheRoot(), 'building-'));
+  try {
+    const sources = listFiles(LIBC_SOURCE_DIR).filter((f) => /\.(c|s|S)$/.test(f));
+    const objects = sources.map((f) => path.join(work, `${f.replace(/[/.]/g, '_')}.o`));
+    await inParallel(sources.map((f, i) => [f, objects[i]!] as const), Math.max(1, cpus().length), ([src, obj]) =>
+      compileToObject(path.join(LIBC_SOURCE_DIR, src), obj, { cflags: LIBC_CFLAGS, workDir: work, verbose }));
+    runTool('ar', ['rcsD', path.join(work, 'libc.a'), ...objects], verbose);
+    for (const o of objects) rmSync(o);
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
+  // publish atomically: a concurrent build that got there first wins
+  try {
+    renameSync(work, dir);
+  } catch {
+    rmSync(work, { recursive: true, force: true });
+    if (!existsSync(archive)) throw new Error(`cannot store the built libc in ${dir}`);
+  }
+  return archive;
+}

@@ -1,0 +1,107 @@
+// The sandboxing pass: gcc -mx32 AT&T assembly in, NaCl-valid GNU as input out
+// (bundle mode). A pure function of its input so it can be unit tested.
+//
+// What it does per statement (details in sandbox-instruction.ts):
+//  - turns on `.bundle_align_mode 5` and puts every function entry on a bundle start;
+//  - routes memory operands through %r15 with a bundle-locked 32-bit lea into %r11d;
+//  - keeps %rsp/%rbp inside the sandbox (32-bit write + rebase on %r15);
+//  - pads direct and indirect calls so they end at a bundle end (return points
+//    are then bundle starts), turns ret/indirect jumps and calls into nacljmp/naclcall;
+//  - prefixes string instructions with their %rsi/%rdi rebase;
+//  - rejects what cannot be sandboxed, naming the C source line.
+import { AsmSyntaxError, parseInstruction, splitOutside, stripComment } from './att-syntax.ts';
+import { SandboxError } from './sandbox-error.ts';
+import { sandboxInstruction, Unsandboxable } from './sandbox-instruction.ts';
+
+export interface SandboxOptions {
+  /** used in messages when the input has no .file/.loc information */
+  sourceName?: string;
+}
+
+/** Sections where gas would put instructions (anything executable). */
+function isCodeSection(directive: string): boolean | undefined {
+  const m = /^\.(text|data|bss|section)\b\s*([^,\s]*)?(.*)$/.exec(directive);
+  if (!m) return undefined;
+  if (m[1] === 'text') return true;
+  if (m[1] === 'data' || m[1] === 'bss') return false;
+  const name = (m[2] ?? '').replace(/"/g, '');
+  if (name.startsWith('.text')) return true;
+  const flags = /,\s*"([^"]*)"/.exec(m[3] ?? '');
+  return flags ? flags[1]!.includes('x') : false;
+}
+
+function functionNames(lines: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of lines) {
+    const m = /^\s*\.type\s+([^,\s]+)\s*,\s*[@%]function/.exec(line);
+    if (m) names.add(m[1]!);
+  }
+  return names;
+}
+
+/** Rewrites gcc's assembly into sandboxed assembly; throws SandboxError. */
+export function sandboxAssembly(asm: string, options: SandboxOptions = {}): string {
+  const lines = asm.split('\n');
+  const functions = functionNames(lines);
+  const files = new Map<string, string>();
+  let location: string | undefined;
+  let inCode = true;
+  const out: string[] = ['\t.bundle_align_mode 5'];
+
+  const emitGroup = (group: string[]): void => {
+    if (group.length === 1) {
+      out.push(`\t${group[0]}`);
+      return;
+    }
+    out.push('\t.bundle_lock');
+    for (const s of group) out.push(s.startsWith('\t') ? s : `\t${s}`);
+    out.push('\t.bundle_unlock');
+  };
+
+  lines.forEach((rawLine, i) => {
+    const lineNo = i + 1;
+    const fail = (stmt: string, reason: string): never => {
+      throw new SandboxError(lineNo, location ?? (options.sourceName ? `${options.sourceName}` : undefined), stmt.trim(), reason);
+    };
+    const code = stripComment(rawLine);
+    if (code.trim() === '') {
+      if (rawLine.trim() !== '') out.push(rawLine);
+      return;
+    }
+    for (let stmt of splitOutside(code, ';', false)) {
+      // leading labels
+      for (;;) {
+        const lm = /^\s*([A-Za-z_.$][\w.$]*|\d+)\s*:/.exec(stmt);
+        if (!lm) break;
+        if (functions.has(lm[1]!)) out.push('\t.p2align 5');
+        out.push(`${lm[1]}:`);
+        stmt = stmt.slice(lm[0].length);
+      }
+      const text = stmt.trim();
+      if (text === '') continue;
+      if (text.startsWith('.')) {
+        const fileDir = /^\.file\s+(\d+)\s+(?:"[^"]*"\s+)?"([^"]*)"/.exec(text);
+        if (fileDir) files.set(fileDir[1]!, fileDir[2]!);
+        const loc = /^\.loc\s+(\d+)\s+(\d+)/.exec(text);
+        if (loc) location = `${files.get(loc[1]!) ?? options.sourceName ?? '?'}:${loc[2]}`;
+        const section = isCodeSection(text);
+        if (section !== undefined) inCode = section;
+        if (/^\.(bundle_lock|bundle_unlock|bundle_align_mode)\b/.test(text)) {
+          fail(text, 'the input must not manage bundles itself');
+        }
+        if (/^\.code(16|32)\b/.test(text)) fail(text, 'only 64-bit code can be sandboxed');
+        out.push(`\t${text}`);
+        continue;
+      }
+      if (!inCode) fail(text, 'instructions outside a code section');
+      try {
+        const groups = sandboxInstruction(parseInstruction(text));
+        for (const g of groups) emitGroup(g);
+      } catch (e) {
+        if (e instanceof Unsandboxable || e instanceof AsmSyntaxError) fail(text, e.message);
+        throw e;
+      }
+    }
+  });
+  return out.join('\n') + '\n';
+}

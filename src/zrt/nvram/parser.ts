@@ -1,0 +1,162 @@
+// The nvram parser, following ZRT's rules: INI-like sections, `#` comments (also at the end of a line),
+// records of at most 5 comma-separated key=value pairs, keys of at most 20 characters, \xHH escapes.
+import type { ChannelMode } from '../fs/devices.ts';
+import type { EnvVar, FstabRecord, NvramConfig, SkippedRecord } from './config.ts';
+import { unescapeValue } from './escapes.ts';
+import { NvramError } from './nvram-error.ts';
+
+export const MAX_KEYS_PER_RECORD = 5;
+export const MAX_KEY_LENGTH = 20;
+
+type Record_ = ReadonlyMap<string, string>; // key -> raw (still escaped) value
+
+const sectionKeys: Readonly<Record<string, { required: readonly string[]; optional: readonly string[] }>> = {
+  args: { required: ['args'], optional: [] },
+  env: { required: ['name', 'value'], optional: [] },
+  fstab: { required: ['channel', 'mountpoint', 'access'], optional: ['removable', 'fsname'] },
+  mapping: { required: ['channel', 'mode'], optional: [] },
+  time: { required: ['seconds'], optional: [] },
+  debug: { required: ['verbosity'], optional: [] },
+  precache: { required: ['precache'], optional: [] },
+};
+
+function splitRecord(text: string, line: number): Record_ {
+  const pieces = text.split(',');
+  if (pieces.length > 1 && pieces[pieces.length - 1]!.trim() === '') pieces.pop(); // tolerate one trailing comma
+  if (pieces.length > MAX_KEYS_PER_RECORD) throw new NvramError(line, `${pieces.length} key=value pairs (at most ${MAX_KEYS_PER_RECORD})`);
+  const out = new Map<string, string>();
+  for (const piece of pieces) {
+    const eq = piece.indexOf('=');
+    if (eq < 0) throw new NvramError(line, `expected key=value, got ${JSON.stringify(piece.trim())}`);
+    const key = piece.slice(0, eq).trim();
+    if (key.length === 0) throw new NvramError(line, 'empty key');
+    if (key.length > MAX_KEY_LENGTH) throw new NvramError(line, `key ${JSON.stringify(key)} is longer than ${MAX_KEY_LENGTH} characters`);
+    if (out.has(key)) throw new NvramError(line, `key ${JSON.stringify(key)} repeated`);
+    out.set(key, piece.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+function value(rec: Record_, key: string, line: number): string {
+  const raw = rec.get(key)!;
+  const v = unescapeValue(raw);
+  if (typeof v !== 'string') throw new NvramError(line, `${key}: ${v.error}`);
+  return v;
+}
+
+/** Split [args] on blanks; double quotes group words (and are removed); escapes decode per argument. */
+export function splitArgs(raw: string, line: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inToken = false;
+  let quoted = false;
+  for (const c of raw) {
+    if (c === '"') {
+      quoted = !quoted;
+      inToken = true;
+    } else if (!quoted && (c === ' ' || c === '\t')) {
+      if (inToken) out.push(cur);
+      cur = '';
+      inToken = false;
+    } else {
+      cur += c;
+      inToken = true;
+    }
+  }
+  if (quoted) throw new NvramError(line, 'args: unterminated double quote');
+  if (inToken) out.push(cur);
+  return out.map((a) => {
+    const v = unescapeValue(a);
+    if (typeof v !== 'string') throw new NvramError(line, `args: ${v.error}`);
+    return v;
+  });
+}
+
+function yesNo(text: string, key: string, line: number): boolean {
+  if (text === 'yes') return true;
+  if (text === 'no') return false;
+  throw new NvramError(line, `${key} must be yes or no, got ${JSON.stringify(text)}`);
+}
+
+export function parseNvram(text: string): NvramConfig {
+  let section: string | undefined;
+  let args: string[] | undefined;
+  const env: EnvVar[] = [];
+  const fstab: FstabRecord[] = [];
+  const mapping = new Map<string, ChannelMode>();
+  let timeSeconds: number | undefined;
+  let debugVerbosity: number | undefined;
+  let precache = false;
+  const skipped: SkippedRecord[] = [];
+
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const hash = lines[i]!.indexOf('#');
+    const content = (hash >= 0 ? lines[i]!.slice(0, hash) : lines[i]!).replace(/\r$/, '').trim();
+    if (content === '') continue;
+    if (content.startsWith('[')) {
+      const m = /^\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]$/.exec(content);
+      if (!m) throw new NvramError(line, `bad section header ${JSON.stringify(content)}`);
+      section = m[1]!;
+      continue;
+    }
+    if (section === undefined) throw new NvramError(line, 'record before any [section]');
+    const rec = splitRecord(content, line);
+    const keys = sectionKeys[section];
+    if (!keys) {
+      skipped.push({ line, reason: `section [${section}] is not used by ZRT` });
+      continue;
+    }
+    for (const k of keys.required) if (!rec.has(k)) throw new NvramError(line, `[${section}] record lacks ${k}=`);
+    for (const k of rec.keys()) {
+      if (!keys.required.includes(k) && !keys.optional.includes(k)) throw new NvramError(line, `unknown key ${JSON.stringify(k)} in [${section}]`);
+    }
+    switch (section) {
+      case 'args':
+        args = splitArgs(rec.get('args')!, line);
+        break;
+      case 'env': {
+        const name = value(rec, 'name', line);
+        if (name === '' || name.includes('=')) throw new NvramError(line, `bad environment variable name ${JSON.stringify(name)}`);
+        env.push({ name, value: value(rec, 'value', line) });
+        break;
+      }
+      case 'fstab': {
+        const access = value(rec, 'access', line);
+        const mountpoint = value(rec, 'mountpoint', line);
+        if (!mountpoint.startsWith('/')) throw new NvramError(line, `mountpoint ${JSON.stringify(mountpoint)} is not absolute`);
+        const removable = rec.has('removable') ? yesNo(value(rec, 'removable', line), 'removable', line) : false;
+        if (access !== 'ro' && access !== 'wo') {
+          skipped.push({ line, reason: `fstab access=${access} is skipped (only ro and wo are used)` });
+          break;
+        }
+        const fsname = rec.has('fsname') ? value(rec, 'fsname', line) : 'tar';
+        fstab.push({ channel: value(rec, 'channel', line), mountpoint, access, removable, fsname, line });
+        break;
+      }
+      case 'mapping': {
+        const mode = value(rec, 'mode', line);
+        if (mode !== 'pipe' && mode !== 'char' && mode !== 'file') throw new NvramError(line, `mapping mode must be pipe, char or file, got ${JSON.stringify(mode)}`);
+        mapping.set(value(rec, 'channel', line), mode);
+        break;
+      }
+      case 'time': {
+        const s = value(rec, 'seconds', line);
+        if (!/^\d{1,15}$/.test(s)) throw new NvramError(line, `time seconds must be a non-negative integer, got ${JSON.stringify(s)}`);
+        timeSeconds = Number(s);
+        break;
+      }
+      case 'debug': {
+        const v = value(rec, 'verbosity', line);
+        if (!/^\d{1,3}$/.test(v)) throw new NvramError(line, `debug verbosity must be a number, got ${JSON.stringify(v)}`);
+        debugVerbosity = Number(v);
+        break;
+      }
+      case 'precache':
+        precache = yesNo(value(rec, 'precache', line), 'precache', line);
+        break;
+    }
+  }
+  return { args, env, fstab, mapping, timeSeconds, debugVerbosity, precache, skipped };
+}

@@ -1,0 +1,121 @@
+// A deliberately simple second checker for chunks the validator ACCEPTED. It re-derives the
+// sandbox invariants from full decodes, one instruction at a time, without the validator's
+// fixed-sequence recognisers or its restricted-register state machine:
+//  - every instruction decodes and stays inside its 32-byte bundle;
+//  - every accessed memory operand has base r15/rsp/rbp/rip, and any index register was written
+//    as a 32-bit register by the previous instruction of the same bundle;
+//  - %r15 is never written;
+//  - string instructions come right after the lea rebases of the pointers they use;
+//  - every indirect branch is `and $-32,%eN; add %r15,%rN; jmp/call *%rN` (no ret, no far, no
+//    memory-indirect);
+//  - every direct branch lands on a multiple of 32 or on an instruction start that does not
+//    depend on the instruction before it.
+import { decodeFull, Flow, type FullDecode, type MemOperand, type RegOperand } from '../../src/decoder/index.ts';
+
+export interface Violation {
+  readonly offset: number;
+  readonly rule: string;
+}
+
+const R15 = 15;
+const RIP = 16;
+
+function wrote32(ins: FullDecode | undefined, reg: number): boolean {
+  return ins !== undefined && ins.gprWritten.some((r) => r.reg === reg && r.bits === 32);
+}
+
+function memOperands(ins: FullDecode): MemOperand[] {
+  return ins.operands.filter((o): o is MemOperand => o.type === 'mem');
+}
+
+function regOperands(ins: FullDecode): RegOperand[] {
+  return ins.operands.filter((o): o is RegOperand => o.type === 'reg');
+}
+
+/** `lea (%r15,%rR,1),%rR` (either order of base/index) after a 32-bit write of R. */
+function isRebase(lea: FullDecode | undefined, before: FullDecode | undefined, reg: number): boolean {
+  if (!lea || lea.mnemonic !== 'lea') return false;
+  const mem = memOperands(lea)[0];
+  const dst = regOperands(lea)[0];
+  if (!mem || !dst || dst.reg !== reg || dst.bits !== 64 || mem.disp !== 0 || mem.scale !== 1) return false;
+  const pair = (mem.base === R15 && mem.index === reg) || (mem.base === reg && mem.index === R15);
+  return pair && wrote32(before, reg);
+}
+
+/** Which pointers a string-like instruction uses: [rsi?, rdi?], or undefined if it is none. */
+function stringPointers(ins: FullDecode): [boolean, boolean] | undefined {
+  const m = ins.mnemonic;
+  if (/^(movs[bwdq]?|cmps[bwdq]?)$/.test(m) && ins.form.map === 0) return [true, true];
+  if (/^lods[bwdq]?$/.test(m)) return [true, false];
+  if (/^(stos[bwdq]?|scas[bwdq]?|maskmovq|maskmovdqu|vmaskmovdqu)$/.test(m)) return [false, true];
+  return undefined;
+}
+
+export function simpleCheck(code: Uint8Array): Violation[] {
+  const violations: Violation[] = [];
+  const bad = (offset: number, rule: string) => violations.push({ offset, rule });
+  const starts = new Set<number>();
+  const dependent = new Set<number>();
+  const targets: [number, number][] = [];
+  for (let bundle = 0; bundle < code.length; bundle += 32) {
+    const end = Math.min(bundle + 32, code.length);
+    const seen: FullDecode[] = [];
+    for (let pos = bundle; pos < end; ) {
+      const ins = decodeFull(code, pos, end);
+      if (!ins.ok) {
+        bad(pos, `does not decode inside its bundle (${ins.reason})`);
+        break;
+      }
+      starts.add(pos);
+      const prev = seen[seen.length - 1];
+      for (const mem of memOperands(ins)) {
+        if (mem.noAccess) continue;
+        if (mem.base !== R15 && mem.base !== 4 && mem.base !== 5 && mem.base !== RIP) bad(pos, 'memory base');
+        if (mem.index >= 0) {
+          if (wrote32(prev, mem.index)) dependent.add(pos);
+          else bad(pos, 'memory index not restricted by the previous instruction');
+        }
+        if (mem.addrSize !== 64) bad(pos, 'address size');
+      }
+      if (ins.gprWritten.some((r) => r.reg === R15)) bad(pos, '%r15 written');
+      const pointers = stringPointers(ins);
+      if (pointers) {
+        const [rsi, rdi] = pointers;
+        const n = seen.length;
+        let ok: boolean;
+        if (rsi && rdi) ok = isRebase(seen[n - 1], seen[n - 2], 7) && isRebase(seen[n - 3], seen[n - 4], 6);
+        else ok = isRebase(seen[n - 1], seen[n - 2], rdi ? 7 : 6);
+        if (!ok) bad(pos, 'string instruction without pointer rebase');
+        const count = rsi && rdi ? 3 : 1;
+        dependent.add(pos);
+        for (let k = 1; k <= count; k++) if (seen[n - k]) dependent.add(seen[n - k]!.pos);
+      }
+      const flow = ins.flow;
+      if (flow === Flow.IndirectJmp || flow === Flow.IndirectCall) {
+        const target = regOperands(ins)[0];
+        const add = prev;
+        const and = seen[seen.length - 2];
+        const n = target?.reg ?? -1;
+        const addOk = add?.mnemonic === 'add' && regOperands(add).some((r) => r.reg === n && r.bits === 64) &&
+          regOperands(add).some((r) => r.reg === R15) && memOperands(add).length === 0;
+        const andOk = and?.mnemonic === 'and' && regOperands(and).some((r) => r.reg === n && r.bits === 32) &&
+          and.operands.some((o) => o.type === 'imm' && BigInt.asIntN(32, o.value) === -32n);
+        if (!target || memOperands(ins).length > 0 || n === R15 || !addOk || !andOk) bad(pos, 'indirect branch not masked');
+        dependent.add(pos);
+        if (add) dependent.add(add.pos);
+      } else if (flow === Flow.Ret || flow === Flow.Far) {
+        bad(pos, 'return or far transfer');
+      } else if (flow === Flow.Jmp || flow === Flow.Jcc || flow === Flow.Call || flow === Flow.Loop) {
+        const rel = ins.operands.find((o) => o.type === 'rel');
+        if (rel && rel.type === 'rel') targets.push([pos, rel.target]);
+      }
+      seen.push(ins);
+      pos += ins.length;
+    }
+  }
+  for (const [from, to] of targets) {
+    if (to % 32 === 0) continue;
+    if (to < 0 || to >= code.length || !starts.has(to) || dependent.has(to)) bad(from, `direct branch to ${to}`);
+  }
+  return violations;
+}
