@@ -7,7 +7,7 @@ import { SandboxError } from '../toolchain/sandbox-error.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
-const HELP = `usage: zvm cc [-O2] [-c|-S] [-Dname[=v]] [-Idir] [-Wwarn] [-std=..] [-nolibc] [-v] file.c... [-o out.nexe]
+const HELP = `usage: zvm cc [-O2] [-c|-S] [-Dname[=v]] [-Idir] [-Wwarn] [-std=..] [-nolibc] [-no-validate] [-v] file.c... [-o out.nexe]
 Sources: .c (C), .s (x32 assembly, sandboxed like gcc output), .S (preprocessed first), .o/.a from zvm cc -c.
 Exit status: 0 built; gcc's own status when gcc fails; 1 when code cannot be sandboxed; 2 bad usage.`;
 
@@ -21,10 +21,11 @@ interface CcArgs {
   stopAfter: 'link' | 'object' | 'assembly';
   noLibc: boolean;
   verbose: boolean;
+  validate: boolean;
 }
 
 export function parseCcArgs(args: readonly string[]): CcArgs | 'help' {
-  const a: CcArgs = { inputs: [], output: undefined, cflags: [], stopAfter: 'link', noLibc: false, verbose: false };
+  const a: CcArgs = { inputs: [], output: undefined, cflags: [], stopAfter: 'link', noLibc: false, verbose: false, validate: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string => {
@@ -38,6 +39,7 @@ export function parseCcArgs(args: readonly string[]): CcArgs | 'help' {
     else if (arg === '-S') a.stopAfter = 'assembly';
     else if (arg === '-nolibc' || arg === '-nostdlib') a.noLibc = true;
     else if (arg === '-v') a.verbose = true;
+    else if (arg === '-no-validate') a.validate = false;
     else if (arg === '-I' || arg === '-D' || arg === '-U') a.cflags.push(arg, value());
     else if (arg === '-lm' || arg === '-lc') continue; // all of it is in our libc
     else if (PASS_THROUGH.test(arg)) a.cflags.push(arg);
@@ -76,6 +78,7 @@ export const ccCommand: Command = {
         stopAfter: parsed.stopAfter,
         noLibc: parsed.noLibc,
         verbose: parsed.verbose,
+        validate: parsed.validate,
         onDiagnostics: (t) => process.stderr.write(t),
       });
       return 0;

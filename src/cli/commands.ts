@@ -2,7 +2,8 @@
 import type { Command } from './command.ts';
 import { ccCommand } from './cc.ts';
 import { demoCommand } from './demo.ts';
+import { disasmCommand } from './disasm.ts';
 import { elfCommand } from './elf.ts';
 import { validateCommand } from './validate.ts';
 
-export const commands: Command[] = [demoCommand, elfCommand, ccCommand, validateCommand];
+export const commands: Command[] = [demoCommand, elfCommand, ccCommand, validateCommand, disasmCommand];

@@ -17,11 +17,16 @@ import { UsageError } from './usage-error.ts';
 const HELP = `usage: zvm elf [--json] FILE.nexe
 
 Shows the ELF header and program headers of FILE.nexe (like readelf -h -l), then checks it
-with NaCl's loader rules (ELF64 or ELFCLASS32 for x86-64, ET_EXEC, one R+X text PT_LOAD at
-0x20000, optional R rodata and RW data, segments inside [0x20000, 4 GiB) and inside the file, ...)
-and prints the verdict:
-  loadable: yes                      exit status 0
-  loadable: no: <field = value: why>  exit status 1
+with NaCl's and ZeroVM's loader rules and prints the verdict. The rules: little-endian ELF64
+(or ELFCLASS32) for x86-64, ET_EXEC, at most 128 program headers; one R+X text PT_LOAD at
+0x20000, optional R rodata and RW data PT_LOADs on 64 KiB boundaries, in ascending order,
+not overlapping, data last, inside [0x20000, 4 GiB) and leaving a 32-byte halt sled after the
+text; other segments only PHDR, TLS, NOTE, GNU_EH_FRAME, GNU_RELRO (flags R), GNU_STACK (RW,
+empty), each kind once; no INTERP or DYNAMIC; empty segments skipped; every segment's bytes
+inside the file; entry point bundle-aligned inside the text. OS/ABI is shown, not required.
+
+  loadable: yes                        exit status 0
+  loadable: no: <field = value: why>   exit status 1
 A file that is not an ELF image or is cut short gets a one-line error and exit status 2.
 
 options:

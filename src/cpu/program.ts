@@ -142,8 +142,12 @@ export class Program {
       let t: number = Loc.None, r = 0;
       switch (spec.kind) {
         case OperandKind.Reg: t = Loc.Reg; r = d.reg; break;
-        case OperandKind.RM: case OperandKind.Mem: case OperandKind.RmReg:
+        case OperandKind.RM: case OperandKind.RmReg:
           if (d.hasMem) t = Loc.Mem; else { t = Loc.Reg; r = d.rm; }
+          break;
+        case OperandKind.Mem:
+          // a memory-only operand encoded with mod = 3 is #UD (e.g. lea with a register)
+          if (d.hasMem) t = Loc.Mem; else kind = K.Invalid;
           break;
         case OperandKind.OpReg: t = Loc.Reg; r = (d.opcode & 7) | ((d.rex & 1) << 3); break;
         case OperandKind.Fixed: t = Loc.Reg; r = spec.reg; break;
@@ -167,6 +171,10 @@ export class Program {
     }
     // Implicit-operand forms: their width is the operand size.
     if (slot === 0) this.locW[3 * i] = d.opSize;
+    // push/pop move 8 bytes, or 2 with 66 (whatever the operand's own width, e.g. push imm8)
+    if (kind === K.Push || kind === K.Pop) this.sub[i] = d.opSize === 16 ? 16 : 64;
+    // bswap with 66: the operand is 16 bits (its result is architecturally undefined)
+    if (kind === K.Bswap && d.opSize === 16) this.locW[3 * i] = 16;
     this.kind[i] = kind;
   }
 }

@@ -2,7 +2,7 @@
 // everything goes into the caller's reusable Decoded.
 import {
   CANDIDATES, EVEX_MAP1_IMM, FORM_IMM, FORM_IMM_SIGNED, FORM_L, FORM_LOCKABLE, FORM_MOD, FORM_NO_REXB, FORM_OP,
-  FORM_OPSIZE_REQ, FORM_OSZ, FORM_PREFIX, FORM_REG, FORM_RM, FORM_USES_VVVV, FORM_W, Imm, INVALID_64, Osz,
+  FORM_OPSIZE_REQ, FORM_OSZ, FORM_ADDR_REQ, FORM_PREFIX, FORM_REG, FORM_RM, FORM_USES_VVVV, FORM_W, Imm, INVALID_64, Osz,
   PREFIX_BIT, SLOT_COUNT, SLOT_MODRM, SLOT_START,
 } from './tables.ts';
 import { DecodeError, OpMap, Prefix, RIP, VexKind, type Decoded } from './types.ts';
@@ -219,7 +219,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   for (let i = start; i < stop; i++) {
     const f = CANDIDATES[i];
     const pm = FORM_PREFIX[f];
-    if (pm !== 4 && pm !== mandatory) continue;
+    if (pm !== 4 && pm !== mandatory && !(pm === 5 && mandatory < 2)) continue;
     const re = FORM_REG[f];
     if (re >= 0 && re !== regField) continue;
     const md = FORM_MOD[f];
@@ -233,6 +233,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     const osr = FORM_OPSIZE_REQ[f];
     if (osr !== 0 && osr !== normalSize) continue;
     if (FORM_NO_REXB[f] !== 0 && rexB !== 0) continue;
+    if (FORM_ADDR_REQ[f] !== 0 && !addr32) continue;
     form = f;
     break;
   }
@@ -332,8 +333,32 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   if (form < 0) {
     out.form = -1;
     out.op = 0;
+    if (vex !== VexKind.None && SLOT_COUNT[slot] === 0 && modrmKind === 0) {
+      // VEX opcodes outside our table (AVX-512 mask instructions, ...): length known, refused.
+      const len = skipModrm(code, p, end, pos, addr32);
+      if (len < 0) return fail(out, len, 0);
+      const total = len - pos + (map === OpMap.Vex0F3A ? 1 : 0);
+      if (total > MAX_LEN) return fail(out, DecodeError.TooLong, 0);
+      if (pos + total > end) return fail(out, DecodeError.Truncated, 0);
+      return fail(out, DecodeError.Unsupported, total);
+    }
     out.length = 0;
     return DecodeError.Undefined;
+  }
+  if (map === OpMap.Legacy && (opcode === 0x8c || opcode === 0x8e) && (regField > 5 || (opcode === 0x8e && regField === 1))) {
+    // Only es, cs, ss, ds, fs, gs exist, and cs cannot be loaded.
+    out.form = -1;
+    out.length = 0;
+    return DecodeError.Undefined;
+  }
+  if (map === OpMap.M0F && opcode >= 0x20 && opcode <= 0x23) {
+    // mov to/from CR/DR: only cr0, cr2, cr3, cr4, cr8 and dr0..dr7 exist.
+    const r = regField | rexR;
+    if ((opcode & 1) !== 0 ? r > 7 : r !== 0 && r !== 2 && r !== 3 && r !== 4 && r !== 8) {
+      out.form = -1;
+      out.length = 0;
+      return DecodeError.Undefined;
+    }
   }
   out.form = form;
   out.op = FORM_OP[form];

@@ -1,6 +1,151 @@
-// GNU AT&T (objdump-like) text of a full decode.
-import type { FullDecode } from './types.ts';
+// GNU AT&T (objdump-like) text of a full decode: source operands first, %registers, $immediates,
+// disp(base,index,scale) memory, mnemonic size suffixes where no register operand fixes the size.
+import { Feature, Flow, NaclFact, OperandKind, OpMap, Prefix, RegClass, RIP, Width, type FullDecode, type Operand } from './types.ts';
 
-export function formatAtt(insn: FullDecode): string {
-  return insn.mnemonic;
+const GPR64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
+const GPR32 = ['eax', 'ecx', 'edx', 'ebx', 'esp', 'ebp', 'esi', 'edi', 'r8d', 'r9d', 'r10d', 'r11d', 'r12d', 'r13d', 'r14d', 'r15d'];
+const GPR16 = ['ax', 'cx', 'dx', 'bx', 'sp', 'bp', 'si', 'di', 'r8w', 'r9w', 'r10w', 'r11w', 'r12w', 'r13w', 'r14w', 'r15w'];
+const GPR8 = ['al', 'cl', 'dl', 'bl', 'spl', 'bpl', 'sil', 'dil', 'r8b', 'r9b', 'r10b', 'r11b', 'r12b', 'r13b', 'r14b', 'r15b'];
+const GPR8H = ['al', 'cl', 'dl', 'bl', 'ah', 'ch', 'dh', 'bh'];
+const SEGS = ['es', 'cs', 'ss', 'ds', 'fs', 'gs', '?', '?'];
+const SEG_PREFIX: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
+
+/** Register name without the % sign. */
+export function registerName(cls: number, reg: number, bits: number, highByte: boolean): string {
+  switch (cls) {
+    case RegClass.GPR:
+      if (bits === 64) return GPR64[reg];
+      if (bits === 32) return GPR32[reg];
+      if (bits === 16) return GPR16[reg];
+      return highByte ? GPR8H[reg] : GPR8[reg];
+    case RegClass.XMM: return `${bits === 256 ? 'ymm' : 'xmm'}${reg}`;
+    case RegClass.MMX: return `mm${reg & 7}`;
+    case RegClass.Seg: return SEGS[reg & 7];
+    case RegClass.CR: return `cr${reg}`;
+    case RegClass.DR: return `db${reg}`;
+    case RegClass.ST: return reg === 0 ? 'st' : `st(${reg})`;
+    default: return '?';
+  }
+}
+
+const hex = (v: number | bigint): string => `0x${v.toString(16)}`;
+
+/** AT&T mnemonic spellings that differ from the Intel-style table names. */
+const ATT_NAMES: Record<string, string> = {
+  cbw: 'cbtw', cwde: 'cwtl', cdqe: 'cltq', cwd: 'cwtd', cdq: 'cltd', cqo: 'cqto', retf: 'lret', wait: 'fwait',
+  xlatb: 'xlat', pushfq: 'pushf', popfq: 'popf', iretd: 'iret', pushf: 'pushfw', popf: 'popfw', iret: 'iretw',
+  int1: 'icebp',
+};
+/** x87 register forms whose AT&T name is swapped (the historical UnixWare spelling). */
+const X87_SWAP: Record<string, string> = {
+  fsub: 'fsubr', fsubr: 'fsub', fdiv: 'fdivr', fdivr: 'fdiv', fsubp: 'fsubrp', fsubrp: 'fsubp', fdivp: 'fdivrp', fdivrp: 'fdivp',
+};
+const SIZE_SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
+const FP_SUFFIX: Record<number, string> = { 32: 's', 64: 'l', 80: 't' };
+const INT_SUFFIX: Record<number, string> = { 16: 's', 32: 'l', 64: 'll' };
+
+export interface FormatOptions {
+  /** Address of code offset 0 (branch targets and RIP-relative comments are shown as base + offset). */
+  base?: number;
+}
+
+function formatMem(o: Extract<Operand, { type: 'mem' }>, insn: FullDecode, hideSeg: boolean): string {
+  let s = '';
+  if (o.segment !== 0 && !hideSeg) s += `%${SEG_PREFIX[o.segment]}:`;
+  const bits = o.addrSize;
+  if (o.base === -1 && o.index === -1) {
+    const v = bits === 32 ? o.disp >>> 0 : o.disp < 0 ? BigInt.asUintN(64, BigInt(o.disp)) : o.disp;
+    return s + hex(v);
+  }
+  if (o.disp !== 0 || insn.d.dispSize !== 0) s += o.disp < 0 ? `-${hex(-o.disp)}` : hex(o.disp);
+  s += '(';
+  if (o.base === RIP) s += bits === 32 ? '%eip' : '%rip';
+  else if (o.base >= 0) s += `%${bits === 32 ? GPR32[o.base] : GPR64[o.base]}`;
+  if (o.index >= 0) s += `,%${bits === 32 ? GPR32[o.index] : GPR64[o.index]},${o.scale}`;
+  else if (o.base === -1) s += `,%${bits === 32 ? 'eiz' : 'riz'},${o.scale}`;
+  return `${s})`;
+}
+
+function mnemonicOf(insn: FullDecode): string {
+  const f = insn.form;
+  let m = ATT_NAMES[f.mnemonic] ?? f.mnemonic;
+  const ops = insn.operands;
+  const mem = ops.find((o) => o.type === 'mem');
+  const hasReg = ops.some((o) => o.type === 'reg');
+  if (f.mnemonic === 'movzx' || f.mnemonic === 'movsx') {
+    const src = ops[1];
+    const srcBits = src.type === 'reg' || src.type === 'mem' ? src.bits : 0;
+    return `${f.mnemonic.slice(0, 4)}${SIZE_SUFFIX[srcBits]}${SIZE_SUFFIX[insn.opSize]}`;
+  }
+  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 16) return 'xchg';
+  if (/^(stos|lods|scas)[bwdq]$/.test(f.mnemonic) && hasReg) return f.mnemonic.slice(0, 4);
+  if (f.mnemonic === 'movsxd') return insn.opSize === 64 ? 'movslq' : 'movsxd';
+  if (f.mnemonic === 'mov' && (f.opcode >= 0xa0 && f.opcode <= 0xa3 && f.map === OpMap.Legacy)) return 'movabs';
+  if (f.mnemonic === 'mov' && f.map === OpMap.Legacy && f.opcode === 0xb8 && insn.opSize === 64) return 'movabs';
+  if (f.mnemonic === 'jrcxz' && insn.addrSize === 32) return 'jecxz';
+  if (f.feature === Feature.X87) {
+    if (!mem && X87_SWAP[m] && ops.length === 2 && ops[0].type === 'reg' && ops[0].reg !== 0) return X87_SWAP[m];
+    if (mem && mem.type === 'mem') {
+      if (/^fi/.test(m) && m !== 'fincstp') return m + (INT_SUFFIX[mem.bits] ?? '');
+      if (/^f(ld|st|stp|add|sub|subr|mul|div|divr|com|comp)$/.test(m)) return m + (FP_SUFFIX[mem.bits] ?? '');
+    }
+    return m;
+  }
+  if (f.mnemonic === 'fisttp' && mem && mem.type === 'mem') return m + (INT_SUFFIX[mem.bits] ?? '');
+  if ((f.mnemonic === 'cvtsi2ss' || f.mnemonic === 'cvtsi2sd' || f.mnemonic === 'vcvtsi2ss' || f.mnemonic === 'vcvtsi2sd') && mem) {
+    return m + (insn.opSize === 64 || insn.d.vexW === 1 || (insn.d.rex & 8) !== 0 ? 'q' : 'l');
+  }
+  if (f.flow === Flow.Far) {
+    if (f.mnemonic === 'call' || f.mnemonic === 'jmp') m = `l${m}`;
+    if (m === 'lret' && insn.opSize === 64) m = 'lretq';
+    return m;
+  }
+  // A size suffix when only memory/immediates say nothing about the size and the operation has
+  // several sizes (objdump's rule): v/z/y-sized memory operands, and byte forms other than setcc.
+  const memSpec = f.operands.find((o) => o.kind === OperandKind.Mem || o.kind === OperandKind.RM);
+  const sized = memSpec !== undefined && memSpec.cls === RegClass.GPR &&
+    (memSpec.width === Width.V || memSpec.width === Width.Z || memSpec.width === Width.Y ||
+      (memSpec.width === Width.B && !m.startsWith('set') && !m.startsWith('prefetch')));
+  if (mem && mem.type === 'mem' && !hasReg && sized && SIZE_SUFFIX[mem.bits]) {
+    if (f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall) return m;
+    return m + SIZE_SUFFIX[mem.bits];
+  }
+  if (!mem && !hasReg && f.mnemonic === 'push' && ops[0]?.type === 'imm' && insn.opSize === 16) return 'pushw';
+  return m;
+}
+
+/** Formats one instruction (without address or bytes). */
+export function formatAtt(insn: FullDecode, opts: FormatOptions = {}): string {
+  const base = opts.base ?? 0;
+  const f = insn.form;
+  const d = insn.d;
+  const parts: string[] = [];
+  const isString = f.opcode >= 0xa4 && f.opcode <= 0xaf && f.map === OpMap.Legacy && f.mnemonic !== 'test' ||
+    f.opcode >= 0x6c && f.opcode <= 0x6f && f.map === OpMap.Legacy;
+  if ((d.prefixes & Prefix.LOCK) !== 0) parts.push('lock');
+  if (d.map === OpMap.Legacy && d.lastRep !== 0 && (isString || f.flow === Flow.Ret)) {
+    const cond = (f.nacl & NaclFact.CondRepAllowed) !== 0;
+    parts.push(cond ? (d.lastRep === 0xf3 ? 'repz' : 'repnz') : d.lastRep === 0xf3 ? 'rep' : 'repnz');
+  }
+  let m = mnemonicOf(insn);
+  if (f.flow === Flow.Jcc && (d.segment === 0x2e || d.segment === 0x3e)) m += d.segment === 0x2e ? ',pn' : ',pt';
+  parts.push(m);
+  const shown: string[] = [];
+  let comment = '';
+  const indirect = f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall || (f.flow === Flow.Far && f.opcode === 0xff);
+  const ops = [...insn.operands].reverse();
+  for (const o of ops) {
+    let t: string;
+    if (o.type === 'reg') t = `%${registerName(o.cls, o.reg, o.bits, o.highByte)}`;
+    else if (o.type === 'imm') t = `$${hex(o.value)}`;
+    else if (o.type === 'rel') t = hex(BigInt.asUintN(64, BigInt(base + o.target)));
+    else {
+      t = formatMem(o, insn, f.flow === Flow.Jcc);
+      if (o.base === RIP) comment = `        # ${hex(BigInt.asUintN(64, BigInt(base + insn.pos + insn.length + o.disp)))}`;
+    }
+    if (indirect) t = `*${t}`;
+    shown.push(t);
+  }
+  const text = parts.join(' ');
+  return (shown.length > 0 ? `${text} ${shown.join(',')}` : text) + comment;
 }

@@ -16,6 +16,8 @@ import {
 
 /** Mandatory prefix matching in the decoder: Any = the form ignores 66/F2/F3 for selection. */
 export const PREFIX_ANY = 4;
+/** Mandatory prefix matching: no F2/F3 (66 allowed, as an operand-size prefix). */
+export const PREFIX_NO_REP = 5;
 
 /** An implicit GPR access: register number and width code. */
 export interface ImplicitGpr {
@@ -29,6 +31,8 @@ export interface FormExtra {
   readonly prefixMatch: number;
   /** Required effective operand size (16/32/64) or 0. */
   readonly opSizeReq: number;
+  /** Required address size (32) or 0. */
+  readonly addrSizeReq: number;
   readonly implicitRead: readonly ImplicitGpr[];
   readonly implicitWrite: readonly ImplicitGpr[];
   /** LOCK is architecturally allowed (memory destination forms). */
@@ -175,6 +179,7 @@ export function parseSpecLine(line: string, id: number, opIdOf: (name: string) =
   let opSizeReq = 0;
   let opReg = false;
   let noRexB = false;
+  let addrSizeReq = 0;
   let modIgnored = false;
   for (const tok of parts[1].split(/\s+/)) {
     if (tok.startsWith('V.')) {
@@ -201,6 +206,8 @@ export function parseSpecLine(line: string, id: number, opIdOf: (name: string) =
     else if (/^\/[0-7]$/.test(tok)) { hasModrm = true; regExt = Number(tok[1]); }
     else if (tok === 'mem') mod = ModKind.Mem;
     else if (tok === 'nob') noRexB = true;
+    else if (tok === 'nrep') prefixMatch = PREFIX_NO_REP;
+    else if (tok === 'a32') addrSizeReq = 32;
     else if (tok === 'modreg') modIgnored = true;
     else if (tok === 'reg') mod = ModKind.Reg;
     else if (tok === 'W0') w = 0;
@@ -235,6 +242,11 @@ export function parseSpecLine(line: string, id: number, opIdOf: (name: string) =
         spec.kind === OperandKind.RmReg || spec.kind === OperandKind.StI) hasModrm = true;
     return spec;
   });
+  // Memory-only and register-only operands constrain ModRM.mod.
+  if (mod === ModKind.Any && !modIgnored) {
+    if (operands.some((o) => o.kind === OperandKind.Mem)) mod = ModKind.Mem;
+    else if (operands.some((o) => o.kind === OperandKind.RmReg) && !operands.some((o) => o.kind === OperandKind.RM)) mod = ModKind.Reg;
+  }
   if (opReg && !operands.some((o) => o.kind === OperandKind.OpReg)) {
     throw new Error(`spec: +r without a Z operand: ${line}`);
   }
@@ -308,5 +320,5 @@ export function parseSpecLine(line: string, id: number, opIdOf: (name: string) =
     rmExt, mod: mod as ModKind, hasModrm, w, l, operands, feature, flow, flagsRead, flagsWritten,
     flagsUndefined, nacl, forbidden, osz,
   };
-  return { form, extra: { prefixMatch, opSizeReq, implicitRead, implicitWrite, lockable, noRexB, modIgnored } };
+  return { form, extra: { prefixMatch, opSizeReq, addrSizeReq, implicitRead, implicitWrite, lockable, noRexB, modIgnored } };
 }

@@ -21,6 +21,7 @@ export const FORM_W = new Int8Array(n);
 export const FORM_L = new Int8Array(n);
 export const FORM_OPSIZE_REQ = new Uint8Array(n);
 export const FORM_NO_REXB = new Uint8Array(n);
+export const FORM_ADDR_REQ = new Uint8Array(n);
 export const FORM_IMM = new Uint8Array(n);
 export const FORM_IMM_SIGNED = new Uint8Array(n);
 export const FORM_OSZ = new Uint8Array(n);
@@ -69,7 +70,7 @@ function specificity(i: number): number {
   const f = FORMS[i];
   const x = FORM_EXTRAS[i];
   return (f.rmExt >= 0 ? 16 : 0) + (x.prefixMatch !== PREFIX_ANY ? 8 : 0) + (x.noRexB ? 4 : 0) +
-    (x.opSizeReq !== 0 ? 2 : 0) + (f.w >= 0 ? 1 : 0);
+    (x.opSizeReq !== 0 || x.addrSizeReq !== 0 ? 2 : 0) + (f.w >= 0 ? 1 : 0);
 }
 
 const bySlot: number[][] = Array.from({ length: SLOTS }, () => []);
@@ -84,6 +85,7 @@ for (let i = 0; i < n; i++) {
   FORM_L[i] = f.l;
   FORM_OPSIZE_REQ[i] = x.opSizeReq;
   FORM_NO_REXB[i] = x.noRexB ? 1 : 0;
+  FORM_ADDR_REQ[i] = x.addrSizeReq;
   FORM_IMM[i] = immCode(i);
   FORM_IMM_SIGNED[i] = f.operands.some((o) => o.kind === OperandKind.Imm && o.reg === 1) ? 1 : 0;
   FORM_OSZ[i] = oszKind(i);

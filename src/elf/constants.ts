@@ -29,7 +29,13 @@ export const PF_R = 4;
 export const MAX_PROGRAM_HEADERS = 128;
 /** End of the trampoline region: the text segment must start exactly here. */
 export const TEXT_START = 0x20000;
-/** Top of the untrusted address space (exclusive). */
+/** rodata and data must start on this (NaCl's allocation page) boundary. */
+export const ALLOC_PAGE_SIZE = 0x10000;
+/** At least this many bytes of HLT must fit between the end of text and the next segment. */
+export const HALT_SLED_SIZE = 32;
+/** Instruction bundle size: the entry point must be a multiple of it. */
+export const BUNDLE_SIZE = 32;
+/** Top of the untrusted address space (exclusive); a segment must end below it. */
 export const ADDRESS_SPACE_END = 0x1_0000_0000;
 
 const typeNames: Record<number, string> = {

@@ -24,7 +24,11 @@ export type NotLoadableCode =
   | 'filesz-exceeds-memsz'
   | 'segments-out-of-order'
   | 'segments-overlap'
+  | 'data-not-last'
+  | 'segment-not-64k-aligned'
+  | 'no-halt-sled-gap'
   | 'entry-outside-text'
+  | 'entry-not-bundle-aligned'
   | 'value-too-large';
 
 export type ElfErrorCode = UnreadableCode | NotLoadableCode;

@@ -101,7 +101,7 @@ export function readHeader(bytes: Uint8Array): RawHeader {
 export function readProgramHeaders(bytes: Uint8Array, header: RawHeader): RawProgramHeader[] {
   const size = BigInt(PHDR_SIZE[header.class]);
   const end = header.phoff + BigInt(header.phnum) * size; // exact: no wrap-around with bigint
-  if (end > BigInt(bytes.length)) {
+  if (header.phnum > 0 && end > BigInt(bytes.length)) {
     throw new ElfError(
       'truncated',
       'e_phoff',

@@ -125,7 +125,8 @@ function mountProblem(channel: ChannelSpec, source: ChannelSource, manifest: Man
       break;
   }
   if (!access.readable && !access.writable) return { status: Errno.EINVAL, text: 'all limits are 0 (NIL channel)' };
-  if (kind === 'missing' && access.readable) return { status: Errno.EFAULT, text: `${path} does not exist` };
+  // A missing file is created for writing (write-only or read-write), but cannot be only read.
+  if (kind === 'missing' && access.readable && !access.writable) return { status: Errno.EFAULT, text: `${path} does not exist` };
   if ((kind === 'character' || kind === 'fifo') && access.readable && access.writable) {
     return { status: Errno.EFAULT, text: `${path} is a stream: it cannot be both read and written` };
   }

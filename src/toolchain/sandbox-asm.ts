@@ -30,11 +30,25 @@ function isCodeSection(directive: string): boolean | undefined {
   return flags ? flags[1]!.includes('x') : false;
 }
 
-function functionNames(lines: string[]): Set<string> {
+/**
+ * Labels that indirect branches may reach: functions (`.type x, @function`) and
+ * local labels whose address is taken in code (`$.L5`, computed goto) or stored
+ * in non-debug data (`.long .L5`). Each gets a bundle start, since a masked
+ * branch can only land on one.
+ */
+function indirectTargets(lines: string[]): Set<string> {
   const names = new Set<string>();
+  let debug = false;
   for (const line of lines) {
-    const m = /^\s*\.type\s+([^,\s]+)\s*,\s*[@%]function/.exec(line);
-    if (m) names.add(m[1]!);
+    const code = stripComment(line);
+    const fn = /^\s*\.type\s+([^,\s]+)\s*,\s*[@%]function/.exec(code);
+    if (fn) names.add(fn[1]!);
+    const sec = /^\s*\.(section|text|data|bss)\b\s*([^,\s]*)/.exec(code);
+    if (sec) debug = sec[1] === 'section' && (sec[2] ?? '').startsWith('.debug');
+    if (debug) continue;
+    const data = /^\s*\.(long|quad|int|4byte|8byte)\s+(.*)$/.exec(code);
+    const refs = data ? data[2]!.matchAll(/(\.L\w+)/g) : code.trimStart().startsWith('.') ? [] : code.matchAll(/\$(\.L\w+)/g);
+    for (const m of refs) names.add(m[1]!);
   }
   return names;
 }
@@ -42,7 +56,7 @@ function functionNames(lines: string[]): Set<string> {
 /** Rewrites gcc's assembly into sandboxed assembly; throws SandboxError. */
 export function sandboxAssembly(asm: string, options: SandboxOptions = {}): string {
   const lines = asm.split('\n');
-  const functions = functionNames(lines);
+  const targets = indirectTargets(lines);
   const files = new Map<string, string>();
   let location: string | undefined;
   let inCode = true;
@@ -73,7 +87,7 @@ export function sandboxAssembly(asm: string, options: SandboxOptions = {}): stri
       for (;;) {
         const lm = /^\s*([A-Za-z_.$][\w.$]*|\d+)\s*:/.exec(stmt);
         if (!lm) break;
-        if (functions.has(lm[1]!)) out.push('\t.p2align 5');
+        if (targets.has(lm[1]!) && inCode) out.push('\t.p2align 5');
         out.push(`${lm[1]}:`);
         stmt = stmt.slice(lm[0].length);
       }

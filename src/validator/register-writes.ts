@@ -12,6 +12,8 @@ export class WrittenRegs {
   readonly highByte = new Uint8Array(8);
   /** Written through ModRM.rm or the opcode's low bits (the slot NaCl restricts first). */
   readonly rmSlot = new Uint8Array(8);
+  /** A written operand was memory. */
+  writesMemory = false;
 }
 
 /** Operand width in bits of a width code for this decode. */
@@ -30,8 +32,13 @@ export function widthBits(width: number, d: Decoded): number {
   }
 }
 
-export function writtenRegs(code: Uint8Array, pos: number, d: Decoded, form: Form, out: WrittenRegs): number {
+/**
+ * Fills `out` with the GPR operands the instruction writes; returns the count. `out.withMemory`
+ * tells whether a written operand was memory (xchg/xadd with memory do not zero-extend: §4).
+ */
+export function writtenRegs(d: Decoded, form: Form, out: WrittenRegs): number {
   let n = 0;
+  out.writesMemory = false;
   const ops = form.operands;
   for (let i = 0; i < ops.length; i++) {
     const o = ops[i]!;
@@ -43,7 +50,10 @@ export function writtenRegs(code: Uint8Array, pos: number, d: Decoded, form: For
         reg = d.reg;
         break;
       case OperandKind.RM:
-        if (d.hasMem) continue;
+        if (d.hasMem) {
+          out.writesMemory = true;
+          continue;
+        }
         reg = d.rm;
         rmSlot = 1;
         break;
@@ -52,7 +62,7 @@ export function writtenRegs(code: Uint8Array, pos: number, d: Decoded, form: For
         rmSlot = 1;
         break;
       case OperandKind.OpReg:
-        reg = (code[pos + d.opcodeOffset]! & 7) | ((d.rex & 1) << 3);
+        reg = (d.opcode & 7) | ((d.rex & 1) << 3);
         rmSlot = 1;
         break;
       case OperandKind.VexV:

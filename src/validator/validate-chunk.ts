@@ -3,9 +3,9 @@
 // rules, and checks direct jump targets once the whole chunk has been seen.
 import { decodeFast } from '../decoder/decode-fast.ts';
 import { FORMS } from '../decoder/forms.ts';
-import { Decoded, Feature, Flow, NaclFact, OpMap, RIP } from '../decoder/types.ts';
+import { Decoded, Feature, Flow, NaclFact, RIP, type Form } from '../decoder/types.ts';
 import { newBitmap, setBit, testBit } from './bitmap.ts';
-import { featureMask, NACL_POLICY_FEATURES, NACL_POLICY_MASK } from './features.ts';
+import { featureMask, NACL_POLICY_MASK } from './features.ts';
 import { Message } from './messages.ts';
 import { matchPrefixedNop } from './nops.ts';
 import type { ValidateOptions } from './options.ts';
@@ -24,6 +24,16 @@ const RSP = 4;
 const RBP = 5;
 const R15 = 15;
 
+// Scratch records reused by every call (validation never re-enters itself).
+const SHARED_DECODED = new Decoded();
+const SHARED_WRITES = new WrittenRegs();
+
+/** First bytes that can start a %rsp/%rbp rebase, and those that can start another fixed sequence. */
+const REBASE_START = new Uint8Array(256);
+const FIXED_START = new Uint8Array(256);
+for (const b of [0x49, 0x4a, 0x4c]) REBASE_START[b] = 1;
+for (const b of [0x41, 0x83, 0x42, 0x89, 0x8b, 0x48, 0x66]) FIXED_START[b] = 1;
+
 /** Per-call state, kept in one object so the helpers stay small. */
 class Walk {
   readonly errors: ValidationError[] = [];
@@ -32,8 +42,8 @@ class Walk {
   readonly jumpTargets: Uint8Array;
   /** Direct branches with an in-chunk destination: [from, to, from, to, ...]. */
   readonly jumps: number[] = [];
-  readonly d = new Decoded();
-  readonly writes = new WrittenRegs();
+  readonly d = SHARED_DECODED;
+  readonly writes = SHARED_WRITES;
   readonly rebase: StackRebase = { length: 0, reg: -1 };
   readonly allowed: Uint8Array;
   readonly deterministic: boolean;
@@ -46,7 +56,7 @@ class Walk {
   ) {
     this.boundaries = newBitmap(code.length);
     this.jumpTargets = newBitmap(code.length);
-    this.allowed = options.features ? featureMask(options.features) : featureMask(NACL_POLICY_FEATURES);
+    this.allowed = options.features ? featureMask(options.features) : NACL_POLICY_MASK;
     this.deterministic = options.deterministic ?? true;
     this.callWarnings = options.callAlignmentWarnings ?? false;
   }
@@ -94,7 +104,8 @@ function validateBundle(w: Walk, bundle: number, end: number): void {
   while (pos < end) {
     const start = pos;
     // Second half of a %rsp/%rbp update.
-    const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
+    const first = code[pos]!;
+    const rebaseLength = REBASE_START[first] === 1 ? matchStackRebase(code, pos, end, w.rebase) : 0;
     if (rebaseLength > 0) {
       const reg = w.rebase.reg;
       if (restricted !== reg) {
@@ -105,7 +116,7 @@ function validateBundle(w: Walk, bundle: number, end: number): void {
       pos += rebaseLength;
       continue;
     }
-    const length = fixedSequence(w, pos, end) || ordinaryInstruction(w, pos, end, restricted);
+    const length = (FIXED_START[first] === 1 && fixedSequence(w, pos, end)) || ordinaryInstruction(w, pos, end, restricted);
     if (length <= 0) {
       w.error(start, Message.Unrecognized);
       return;
@@ -154,6 +165,11 @@ function stringSequence(w: Walk, pos: number, end: number): number {
   return op > 0 ? rdi + op : 0;
 }
 
+/** The feature NaCl's policy checks for a form: tzcnt is allowed whatever the CPU (it runs as bsf). */
+function policyFeature(form: Form): number {
+  return form.mnemonic === 'tzcnt' ? Feature.None : form.feature;
+}
+
 function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number {
   const d = w.d;
   const n = decodeFast(w.code, pos, end, d);
@@ -169,9 +185,15 @@ function ordinaryInstruction(w: Walk, pos: number, end: number, restricted: numb
   const n = decodeFast(w.code, pos, end, d);
   if (n <= 0) return -1;
   const form = FORMS[d.form]!;
-  if (!acceptedForm(d, form) || NACL_POLICY_MASK[form.feature] === 0) return -1;
-  if (w.deterministic && form.feature === Feature.TSC && d.map === OpMap.M0F) return -1;
-  if (w.allowed[form.feature] === 0) w.error(pos, Message.CpuFeature);
+  if (!acceptedForm(d, form)) return -1;
+  // Features off in NaCl's policy are known to the grammar: the instruction is reported but the
+  // walk goes on after it (unlike bytes the grammar does not know).
+  const feature = policyFeature(form);
+  if (NACL_POLICY_MASK[feature] === 0 || (w.deterministic && feature === Feature.TSC)) {
+    w.error(pos, Message.Unrecognized);
+  } else if (w.allowed[feature] === 0) {
+    w.error(pos, Message.CpuFeature);
+  }
   let jumpTarget = true;
   if (d.hasMem && (form.nacl & NaclFact.NoMemoryAccess) === 0) {
     const base = d.memBase;
@@ -198,8 +220,9 @@ function ordinaryInstruction(w: Walk, pos: number, end: number, restricted: numb
  */
 function registerWrites(w: Walk, pos: number, d: Decoded, nacl: number): number {
   const r = w.writes;
-  const count = writtenRegs(w.code, pos, d, FORMS[d.form]!, r);
-  const zeroExtends = (nacl & NaclFact.ZeroExtends) !== 0;
+  const count = writtenRegs(d, FORMS[d.form]!, r);
+  // An exchange with memory (xchg/xadd) does not zero-extend its register (issues 3071/3077).
+  const zeroExtends = (nacl & NaclFact.ZeroExtends) !== 0 && !r.writesMemory;
   let chosen = -1;
   if (zeroExtends) {
     for (let i = 0; i < count; i++) {

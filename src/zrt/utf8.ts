@@ -21,36 +21,53 @@ export function encodeUtf8(s: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** WHATWG's decoder: each maximal invalid subpart becomes one U+FFFD. */
 export function decodeUtf8(b: Uint8Array): string {
+  const out: number[] = [];
   let s = '';
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    let cp = 0xfffd;
-    let n = 1;
-    if (c < 0x80) cp = c;
-    else if (c >= 0xc2 && c < 0xe0 && cont(b, i + 1)) {
-      cp = ((c & 31) << 6) | (b[i + 1]! & 63);
-      n = 2;
-    } else if (c >= 0xe0 && c < 0xf0 && cont(b, i + 1) && cont(b, i + 2)) {
-      const v = ((c & 15) << 12) | ((b[i + 1]! & 63) << 6) | (b[i + 2]! & 63);
-      if (v >= 0x800 && (v < 0xd800 || v >= 0xe000)) {
-        cp = v;
-        n = 3;
-      }
-    } else if (c >= 0xf0 && c < 0xf5 && cont(b, i + 1) && cont(b, i + 2) && cont(b, i + 3)) {
-      const v = ((c & 7) << 18) | ((b[i + 1]! & 63) << 12) | ((b[i + 2]! & 63) << 6) | (b[i + 3]! & 63);
-      if (v >= 0x10000 && v < 0x110000) {
-        cp = v;
-        n = 4;
+  let cp = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  for (let i = 0; i < b.length; i++) {
+    const byte = b[i]!;
+    if (needed === 0) {
+      if (byte <= 0x7f) out.push(byte);
+      else if (byte >= 0xc2 && byte <= 0xdf) {
+        needed = 1;
+        cp = byte & 0x1f;
+      } else if (byte >= 0xe0 && byte <= 0xef) {
+        if (byte === 0xe0) lower = 0xa0;
+        if (byte === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = byte & 0xf;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        if (byte === 0xf0) lower = 0x90;
+        if (byte === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = byte & 7;
+      } else out.push(0xfffd);
+    } else if (byte < lower || byte > upper) {
+      cp = needed = seen = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      out.push(0xfffd);
+      i--; // the byte starts over as a lead byte
+    } else {
+      lower = 0x80;
+      upper = 0xbf;
+      cp = (cp << 6) | (byte & 0x3f);
+      if (++seen === needed) {
+        out.push(cp);
+        cp = needed = seen = 0;
       }
     }
-    s += String.fromCodePoint(cp);
-    i += n;
+    if (out.length >= 4096) {
+      s += String.fromCodePoint(...out);
+      out.length = 0;
+    }
   }
-  return s;
-}
-
-function cont(b: Uint8Array, i: number): boolean {
-  return i < b.length && (b[i]! & 0xc0) === 0x80;
+  if (needed) out.push(0xfffd);
+  return s + String.fromCodePoint(...out);
 }

@@ -21,7 +21,8 @@ while (pos < data.length) {
   const ours = r > 0 ? FORMS[d.form].mnemonic : 'ERR' + r;
   const theirs = iv ? 'INVALID' : mnem[ins.mnemonic];
   let key = '';
-  if ((r > 0) !== !iv) key = `valid ${ours} vs ${theirs} ${iv?'':codeName[ins.code]}`;
+  if ((r > 0) !== !iv && !(r === -7 && d.length === il)) key = `valid ${ours} vs ${theirs} ${iv?'':codeName[ins.code]}`;
+  else if (r < 0 && !iv && d.length > 0 && d.length !== il) key = `elen ${ours} vs ${theirs} ${codeName[ins.code]}`;
   else if (r > 0 && r !== il) key = `len ${ours} vs ${theirs} ${codeName[ins.code]}`;
   else if (r > 0 && ours !== theirs) key = `mn ${ours} vs ${theirs} ${codeName[ins.code]}`;
   if (key) { const e = diffs.get(key); const hex = Buffer.from(data.subarray(pos, pos + Math.max(il,1, r>0?r:0))).toString('hex');

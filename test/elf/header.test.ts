@@ -93,6 +93,7 @@ describe('ELF header rules', () => {
 
   it('reports no text when there are no program headers', () => {
     expectElfError(buildElf({ phdrs: [] }), 'no-text', 'e_phnum', 0);
+    expectElfError(buildElf({ phdrs: [], phoff: 2n ** 64n - 1n }), 'no-text', 'e_phnum', 0); // an empty table is not out of bounds
   });
 
   it('gives segment bytes as views of the input', () => {

@@ -54,12 +54,36 @@ describe('segment rules', () => {
     expectElfError(typicalWith(5, { type: PT.DYNAMIC, flags: PF.RW }), 'dynamic-present', 'phdr[5].p_type', PT.DYNAMIC);
   });
 
-  it.each([0, 5, 0x6474e550, 0x6474e552, 0x70000001])('refuses segment type 0x%s', (type) => {
-    expectElfError(typicalWith(5, { type }), 'bad-segment', 'phdr[5].p_type', type);
+  it.each([5, 8, 0x6474e553, 0x70000001])('refuses segment type %i', (type) => {
+    expectElfError(typicalWith(5, { type, flags: PF.R, memsz: 8 }), 'bad-segment', 'phdr[5].p_type', type);
   });
 
-  it('refuses an executable stack', () => {
+  it.each([
+    ['PHDR', PT.PHDR, PF.RW],
+    ['TLS', PT.TLS, PF.RW],
+    ['NOTE', PT.NOTE, PF.RX],
+    ['GNU_EH_FRAME', 0x6474e550, PF.RW],
+    ['NULL', 0, 0],
+  ])('refuses a %s segment with flags other than R', (_, type, flags) => {
+    expectElfError(typicalWith(5, { type, flags, memsz: 8 }), 'bad-segment', 'phdr[5].p_flags', flags);
+  });
+
+  it('accepts the other read-only segments NaCl ignores: GNU_EH_FRAME, GNU_RELRO, NULL', () => {
+    const extra = [0x6474e550, 0x6474e552, 0].map((type) => ({ type, flags: PF.R, vaddr: 0x30000, memsz: 8 }));
+    expect(parseNexe(nexe([text(), ...extra])).phdrs.map((p) => p.type)).toEqual([1, 0x6474e550, 0x6474e552, 0]);
+  });
+
+  it('skips every empty segment whatever its type and flags (but INTERP, DYNAMIC, executable stack)', () => {
+    const empty = [0x70000001, PT.NOTE, PT.TLS, 0].map((type) => ({ type, flags: PF.RWX, vaddr: 0, memsz: 0 }));
+    expect(parseNexe(nexe([text(), ...empty, ...empty])).phdrs).toHaveLength(9);
+    expectElfError(nexe([text(), { type: PT.INTERP, flags: PF.R, vaddr: 0, memsz: 0 }]), 'interp-present', 'phdr[1].p_type', PT.INTERP);
+    expectElfError(nexe([text(), { type: PT.DYNAMIC, flags: PF.R, vaddr: 0, memsz: 0 }]), 'dynamic-present', 'phdr[1].p_type', PT.DYNAMIC);
+  });
+
+  it('refuses an executable stack, and a GNU_STACK with contents', () => {
     expectElfError(typicalWith(5, { flags: PF.RWX }), 'executable-stack', 'phdr[5].p_flags', PF.RWX);
+    expectElfError(typicalWith(5, { flags: PF.X }), 'executable-stack', 'phdr[5].p_flags', PF.X);
+    expectElfError(typicalWith(5, { memsz: 16 }), 'bad-segment', 'phdr[5].p_memsz', 16);
     expect(parseNexe(typicalWith(5, { flags: PF.R })).phdrs[5]!.flags).toBe(PF.R);
   });
 
@@ -73,12 +97,11 @@ describe('segment rules', () => {
   });
 
   it.each([
-    ['TLS', PT.TLS, PF.R],
-    ['GNU_STACK', PT.GNU_STACK, PF.RW],
-    ['PHDR', PT.PHDR, PF.R],
-    ['NOTE', PT.NOTE, PF.R],
-  ])('refuses a second %s segment', (_, type, flags) => {
-    const first = { type, flags, vaddr: 0x40000 };
+    ['TLS', PT.TLS],
+    ['PHDR', PT.PHDR],
+    ['NOTE', PT.NOTE],
+  ])('refuses a second %s segment', (_, type) => {
+    const first = { type, flags: PF.R, vaddr: 0x40000, memsz: 8 };
     expectElfError(nexe([text(), first, { ...first }]), 'duplicate-segment', 'phdr[2].p_type', type);
   });
 
@@ -94,8 +117,9 @@ describe('segment rules', () => {
     expectElfError(typicalWith(2, { vaddr: 0x1f000 }), 'segment-out-of-range', 'phdr[2].p_vaddr', 0x1f000);
     expectElfError(nexe([{ type: PT.LOAD, flags: PF.R, vaddr: 0x1f000, data: filled(8, 0) }, text()]), 'segment-out-of-range', 'phdr[0].p_vaddr', 0x1f000);
     expectElfError(typicalWith(3, { vaddr: 0x1_0000_0000 }), 'segment-out-of-range', 'phdr[3].p_vaddr', 0x1_0000_0000);
-    expectElfError(typicalWith(3, { vaddr: 0xffff_f000, memsz: 0x1001 }), 'segment-out-of-range', 'phdr[3].p_memsz', 0x1001);
-    expect(parseNexe(typicalWith(3, { vaddr: 0xffff_f000, memsz: 0x1000 })).data?.vaddr).toBe(0xffff_f000);
+    // The last byte must be below 4 GiB, so a segment may not end exactly at 4 GiB.
+    expectElfError(typicalWith(3, { vaddr: 0xffff_0000, memsz: 0x10000 }), 'segment-out-of-range', 'phdr[3].p_memsz', 0x10000);
+    expect(parseNexe(typicalWith(3, { vaddr: 0xffff_0000, memsz: 0xffff })).data?.vaddr).toBe(0xffff_0000);
   });
 
   it('does not let vaddr + memsz wrap around 2^64', () => {
@@ -108,14 +132,30 @@ describe('segment rules', () => {
     const [phdr, t, ro, rw] = typicalPhdrs();
     expectElfError(nexe([phdr!, t!, rw!, ro!]), 'segments-out-of-order', 'phdr[3].p_vaddr', 0x30000);
     expectElfError(typicalWith(2, { vaddr: 0x20000 + 0x3f }), 'segments-overlap', 'phdr[2].p_vaddr', 0x2003f);
-    expect(parseNexe(typicalWith(2, { vaddr: 0x20040 })).rodata?.vaddr).toBe(0x20040); // touching is fine
+    expectElfError(typicalWith(2, { memsz: 0x10001 }), 'segments-overlap', 'phdr[3].p_vaddr', 0x40000);
+    expect(parseNexe(typicalWith(2, { memsz: 0x10000 })).rodata?.memsz).toBe(0x10000); // touching is fine
   });
 
   it('needs the entry point inside text', () => {
     expectElfError(nexe([text()], 0x20040), 'entry-outside-text', 'e_entry', 0x20040);
     expectElfError(nexe([text()], 0x1ffff), 'entry-outside-text', 'e_entry', 0x1ffff);
     expectElfError(nexe([text()], 2n ** 64n - 1n), 'entry-outside-text', 'e_entry', 2n ** 64n - 1n);
-    expect(parseNexe(nexe([text()], 0x2003f)).entry).toBe(0x2003f);
+    expectElfError(nexe([text({ memsz: 0x1000 })], 0x20040), 'entry-outside-text', 'e_entry', 0x20040); // bss of text is no code
+    expectElfError(nexe([text()], 0x20021), 'entry-not-bundle-aligned', 'e_entry', 0x20021);
+    expect(parseNexe(nexe([text()], 0x20020)).entry).toBe(0x20020);
+  });
+
+  it('follows ZeroVM\'s layout: 64 KiB-aligned rodata and data, data last, room for a halt sled after text', () => {
+    const [phdr, t, ro, rw] = typicalPhdrs();
+    expectElfError(nexe([phdr!, t!, { ...rw!, vaddr: 0x30000 }, { ...ro!, vaddr: 0x40000 }]), 'data-not-last', 'phdr[2].p_vaddr', 0x30000);
+    expectElfError(typicalWith(2, { vaddr: 0x30020 }), 'segment-not-64k-aligned', 'phdr[2].p_vaddr', 0x30020);
+    expectElfError(typicalWith(3, { vaddr: 0x48000 }), 'segment-not-64k-aligned', 'phdr[3].p_vaddr', 0x48000);
+    const textTo = (end: number) => text({ data: filled(end - 0x20000, 0xf4) });
+    const rodataAt = { type: PT.LOAD, flags: PF.R, vaddr: 0x30000, data: filled(8, 0) };
+    expectElfError(nexe([textTo(0x30000 - 31), rodataAt]), 'no-halt-sled-gap', 'phdr[1].p_vaddr', 0x30000);
+    expect(parseNexe(nexe([textTo(0x30000 - 32), rodataAt])).rodata?.vaddr).toBe(0x30000);
+    // Without rodata the data segment is the one after text.
+    expectElfError(nexe([textTo(0x30000), { ...rodataAt, flags: PF.RW }]), 'no-halt-sled-gap', 'phdr[1].p_vaddr', 0x30000);
   });
 
   it('keeps segment bytes inside the file', () => {

@@ -51,7 +51,12 @@ function stringPointers(ins: FullDecode): [boolean, boolean] | undefined {
   return undefined;
 }
 
-export function simpleCheck(code: Uint8Array): Violation[] {
+/**
+ * Violations of the sandbox invariants in `code` (an accepted chunk). With `boundaries` (the
+ * validator's jump-target bitmap), also checks that each offset it allows a jump to is an
+ * instruction start that does not depend on its predecessor.
+ */
+export function simpleCheck(code: Uint8Array, boundaries?: Uint8Array): Violation[] {
   const violations: Violation[] = [];
   const bad = (offset: number, rule: string) => violations.push({ offset, rule });
   const starts = new Set<number>();
@@ -68,7 +73,9 @@ export function simpleCheck(code: Uint8Array): Violation[] {
       }
       starts.add(pos);
       const prev = seen[seen.length - 1];
-      for (const mem of memOperands(ins)) {
+      const pointers = stringPointers(ins);
+      // String operands (%rsi/%rdi) are covered by the rebase rule below.
+      for (const mem of pointers ? [] : memOperands(ins)) {
         if (mem.noAccess) continue;
         if (mem.base !== R15 && mem.base !== 4 && mem.base !== 5 && mem.base !== RIP) bad(pos, 'memory base');
         if (mem.index >= 0) {
@@ -78,7 +85,6 @@ export function simpleCheck(code: Uint8Array): Violation[] {
         if (mem.addrSize !== 64) bad(pos, 'address size');
       }
       if (ins.gprWritten.some((r) => r.reg === R15)) bad(pos, '%r15 written');
-      const pointers = stringPointers(ins);
       if (pointers) {
         const [rsi, rdi] = pointers;
         const n = seen.length;
@@ -111,6 +117,12 @@ export function simpleCheck(code: Uint8Array): Violation[] {
       }
       seen.push(ins);
       pos += ins.length;
+    }
+  }
+  if (boundaries) {
+    for (let i = 0; i < code.length; i++) {
+      if (((boundaries[i >> 3]! >> (i & 7)) & 1) === 0) continue;
+      if (!starts.has(i) || dependent.has(i)) bad(i, 'validator allows a jump to a non-boundary');
     }
   }
   for (const [from, to] of targets) {

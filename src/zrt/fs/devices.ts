@@ -25,8 +25,9 @@ export interface ChannelView {
 /** nvram [mapping] modes. */
 export type ChannelMode = 'pipe' | 'char' | 'file';
 
-export function channelDevice(ch: ChannelView): Device {
+export function channelDevice(ch: ChannelView, mode?: ChannelMode): Device {
   return {
+    tty: mode === 'char',
     read: (buf, pos) => (ch.readable === false ? -Errno.EBADF : ch.read(buf, pos)),
     write: (bytes, pos) => (ch.writable === false ? -Errno.EBADF : ch.write(bytes, pos)),
     size: () => ch.size,
@@ -91,7 +92,8 @@ export function buildDevfs(
     const dir = dirOf(parts);
     if (dir.entries.has(name)) continue;
     const perm = (ch.readable === false ? 0 : 0o444) | (ch.writable === false ? 0 : 0o222);
-    fs.attach(dir, name, fs.newDevice(modeType(ch, mapping.get(ch.alias)), perm, channelDevice(ch)));
+    const mode = mapping.get(ch.alias);
+    fs.attach(dir, name, fs.newDevice(modeType(ch, mode), perm, channelDevice(ch, mode)));
   }
   for (const [name, device] of emulatedDevices(random)) {
     if (!dev.entries.has(name)) fs.attach(dev, name, fs.newDevice(Mode.S_IFCHR, 0o666, device));

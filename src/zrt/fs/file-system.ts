@@ -74,10 +74,13 @@ export class MemoryFileSystem {
   /** Link `node` into `dir` under `name` (no checks: callers validate first). */
   attach(dir: DirInode, name: string, node: Inode): void {
     dir.entries.set(name, node);
-    node.nlink++;
     if (node.kind === 'dir') {
+      // a directory's own count stays 2 (its entry and "."); the parent gains the child's ".."
       node.parent = dir;
+      node.nlink = 2 + [...node.entries.values()].filter((e) => e.kind === 'dir').length;
       dir.nlink++;
+    } else {
+      node.nlink++;
     }
     this.touchDir(dir);
   }
@@ -190,6 +193,7 @@ export class MemoryFileSystem {
 
   rmdir(path: string, cwd: DirInode): void {
     const r = this.resolve(path, cwd, false);
+    if (r.inode === this.root) fail(Errno.EBUSY, 'cannot remove the root');
     if (r.name === '.') fail(Errno.EINVAL, 'cannot remove "."');
     if (r.name === '..') fail(Errno.ENOTEMPTY, 'cannot remove ".."');
     const node = r.inode;

@@ -12,6 +12,8 @@ export interface Device {
   size(): number;
   /** Whether lseek/pread/pwrite make sense (random-access channels). */
   readonly seekable: boolean;
+  /** isatty() answers yes (channels mapped as `char`). */
+  readonly tty?: boolean;
 }
 
 interface InodeBase {

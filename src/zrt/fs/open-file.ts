@@ -44,6 +44,12 @@ export class FdTable {
     fail(Errno.EMFILE, 'too many open files');
   }
 
+  /** Put `file` at descriptor `fd` (start-up: stdio at 0, 1, 2). */
+  install(fd: number, file: OpenFile): void {
+    if (!Number.isInteger(fd) || fd < 0 || fd >= MAX_FDS) fail(Errno.EBADF, `bad descriptor ${fd}`);
+    this.slots[fd] = file;
+  }
+
   close(fd: number): void {
     this.get(fd);
     this.slots[fd] = undefined;

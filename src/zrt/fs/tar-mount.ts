@@ -146,6 +146,7 @@ export function mountTarLazily(
   onError: (error: unknown) => void,
 ): DirInode {
   let dir = fs.root;
+  const createdHere = new Set<DirInode>();
   for (const part of mountpoint.split('/').filter((p) => p && p !== '.')) {
     if (part === '..') {
       dir = dir.parent;
@@ -157,10 +158,13 @@ export function mountTarLazily(
     else {
       const made = fs.newDir(dir, 0o755);
       fs.attach(dir, part, made);
+      createdHere.add(made);
       dir = made;
     }
   }
   const target = dir;
+  // A mount point made for the image is part of the read-only mount; an existing one (say / or /tmp) stays as it was.
+  if (target !== fs.root && target.entries.size === 0 && !target.readOnly && createdHere.has(target)) target.readOnly = true;
   const previous = target.pendingMount;
   target.pendingMount = () => {
     previous?.();

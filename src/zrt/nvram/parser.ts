@@ -10,6 +10,11 @@ export const MAX_KEY_LENGTH = 20;
 
 type Record_ = ReadonlyMap<string, string>; // key -> raw (still escaped) value
 
+/** Blanks around keys and values are spaces and tabs only; anything else must survive (it may be escaped or not). */
+function trimBlanks(s: string): string {
+  return s.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
 const sectionKeys: Readonly<Record<string, { required: readonly string[]; optional: readonly string[] }>> = {
   args: { required: ['args'], optional: [] },
   env: { required: ['name', 'value'], optional: [] },
@@ -22,17 +27,17 @@ const sectionKeys: Readonly<Record<string, { required: readonly string[]; option
 
 function splitRecord(text: string, line: number): Record_ {
   const pieces = text.split(',');
-  if (pieces.length > 1 && pieces[pieces.length - 1]!.trim() === '') pieces.pop(); // tolerate one trailing comma
+  if (pieces.length > 1 && trimBlanks(pieces[pieces.length - 1]!) === '') pieces.pop(); // tolerate one trailing comma
   if (pieces.length > MAX_KEYS_PER_RECORD) throw new NvramError(line, `${pieces.length} key=value pairs (at most ${MAX_KEYS_PER_RECORD})`);
   const out = new Map<string, string>();
   for (const piece of pieces) {
     const eq = piece.indexOf('=');
-    if (eq < 0) throw new NvramError(line, `expected key=value, got ${JSON.stringify(piece.trim())}`);
-    const key = piece.slice(0, eq).trim();
+    if (eq < 0) throw new NvramError(line, `expected key=value, got ${JSON.stringify(trimBlanks(piece))}`);
+    const key = trimBlanks(piece.slice(0, eq));
     if (key.length === 0) throw new NvramError(line, 'empty key');
     if (key.length > MAX_KEY_LENGTH) throw new NvramError(line, `key ${JSON.stringify(key)} is longer than ${MAX_KEY_LENGTH} characters`);
     if (out.has(key)) throw new NvramError(line, `key ${JSON.stringify(key)} repeated`);
-    out.set(key, piece.slice(eq + 1).trim());
+    out.set(key, trimBlanks(piece.slice(eq + 1)));
   }
   return out;
 }
@@ -93,7 +98,7 @@ export function parseNvram(text: string): NvramConfig {
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     const hash = lines[i]!.indexOf('#');
-    const content = (hash >= 0 ? lines[i]!.slice(0, hash) : lines[i]!).replace(/\r$/, '').trim();
+    const content = trimBlanks((hash >= 0 ? lines[i]!.slice(0, hash) : lines[i]!).replace(/\r$/, ''));
     if (content === '') continue;
     if (content.startsWith('[')) {
       const m = /^\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]$/.exec(content);

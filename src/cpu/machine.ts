@@ -1,0 +1,697 @@
+// The interpreter: a switch over predecoded struct-of-arrays records (decode-once), lazy flags,
+// checked sandbox memory, trampolines into the host and an instruction budget.
+import { add, alu, AluOp, dec, inc, neg, sub } from './alu.ts';
+import { bswap16, bswap32, crc32c, highestBit, lowestBit, popcount } from './bitops.ts';
+import { cpuid } from './cpuid.ts';
+import { FaultKind, FaultSignal, fault, type Fault } from './fault.ts';
+import { cond, materialize, setStatusFlags, statusFlags } from './flags.ts';
+import type { SandboxMemory } from './memory.ts';
+import { divAcc, imulTrunc, mulAcc } from './muldiv.ts';
+import { IF, Loc, type Program } from './program.ts';
+import { TRAMPOLINE_END, TRAMPOLINE_SLOT_SHIFT, TRAMPOLINE_START, type RunResult } from './run-result.ts';
+import { shift, shiftDouble } from './shift.ts';
+import { CpuState } from './state.ts';
+import { stringOp } from './strings.ts';
+import { K } from './kinds.ts';
+
+/** Host side of the trampoline region: slot = (address - 0x10000) >> 5. */
+export type TrampolineHandler = (slot: number, m: Machine) => void;
+
+const TWO32 = 4294967296;
+const RSP = 4;
+/** Special instruction index: control went to the trampoline region. */
+const AT_TRAMPOLINE = -3;
+
+export class Machine {
+  readonly state: CpuState;
+  /** Index of the next instruction to execute. */
+  private ip = 0;
+  /** Set by exit(); ends the run after the current instruction or handler. */
+  private exitCode: number | null = null;
+  private readonly cpuidOut = new Int32Array(4);
+  /** Target address of the last control transfer into the trampoline region. */
+  private trampolineAddr = 0;
+  /** Instructions retired in the current slice before the one executing (for rdtsc). */
+  private retiredInSlice = 0;
+
+  constructor(
+    readonly mem: SandboxMemory,
+    readonly program: Program,
+    public handler: TrampolineHandler | null = null,
+  ) {
+    this.state = new CpuState(mem);
+  }
+
+  /** Sets rip (must be an instruction start in text, else the next run faults). */
+  setRip(address: number): void {
+    this.ip = this.program.indexOf(address);
+    this.state.rip = address;
+    if (this.ip < 0) this.trampolineAddr = address;
+  }
+  /** Called by a trampoline handler to end the run with exited(code). */
+  exit(code: number): void {
+    this.exitCode = code;
+  }
+
+  /** Runs at most `budget` instructions. */
+  run(budget: number): RunResult {
+    const c = this.state;
+    let left = budget;
+    this.exitCode = null;
+    if (this.ip < 0) {
+      this.ip = AT_TRAMPOLINE;
+      this.trampolineAddr = c.rip;
+    }
+    for (;;) {
+      if (this.ip === AT_TRAMPOLINE) {
+        const r = this.enterTrampoline(this.trampolineAddr);
+        if (r !== null) return r;
+      }
+      if (left <= 0) break;
+      try {
+        left = this.exec(left);
+      } catch (e) {
+        if (!(e instanceof FaultSignal)) throw e;
+        const rip = this.program.addr[this.ip];
+        c.rip = rip;
+        const instr = e.kind === FaultKind.Divide || e.kind === FaultKind.InvalidOpcode ||
+          e.kind === FaultKind.Halt || e.kind === FaultKind.GeneralProtection;
+        const f: Fault = { kind: e.kind, address: instr ? rip : e.address, rip };
+        return { kind: 'fault', fault: f };
+      }
+      if (this.ip !== AT_TRAMPOLINE) break;
+    }
+    if (this.ip >= 0) c.rip = this.program.addr[this.ip];
+    return { kind: 'budget-exhausted' };
+  }
+
+  /** Calls the host for a trampoline slot, then returns as the trampoline's `ret` would. */
+  private enterTrampoline(address: number): RunResult | null {
+    const c = this.state;
+    c.rip = address;
+    if (address < TRAMPOLINE_START || address >= TRAMPOLINE_END) {
+      return { kind: 'fault', fault: { kind: FaultKind.BadJumpTarget, address, rip: address } };
+    }
+    if (this.handler === null) {
+      return { kind: 'fault', fault: { kind: FaultKind.NoHandler, address, rip: address } };
+    }
+    try {
+      this.handler((address - TRAMPOLINE_START) >> TRAMPOLINE_SLOT_SHIFT, this);
+      if (this.exitCode !== null) return { kind: 'exited', code: this.exitCode };
+      const ret = this.pop64();
+      this.jumpTo(ret, c.outHi);
+      if (this.ip === AT_TRAMPOLINE) return this.enterTrampoline(this.trampolineAddr);
+      c.rip = this.program.addr[this.ip];
+      return null;
+    } catch (e) {
+      if (!(e instanceof FaultSignal)) throw e;
+      return { kind: 'fault', fault: { kind: e.kind, address: e.address, rip: address } };
+    }
+  }
+
+  /** Control transfer to a direct branch target outside text (trampolines, or a fault). */
+  private jumpToAddr(t: number): void {
+    if (t >= 0 && t < TWO32) this.jumpTo(t | 0, 0);
+    else fault(FaultKind.BadJumpTarget, t);
+  }
+
+  /** Control transfer to lo/hi: sets ip to an instruction index or AT_TRAMPOLINE; faults otherwise. */
+  private jumpTo(lo: number, hi: number): void {
+    const a = lo >>> 0;
+    if (hi === 0) {
+      const idx = this.program.indexOf(a);
+      if (idx >= 0) { this.ip = idx; return; }
+      if (a >= TRAMPOLINE_START && a < TRAMPOLINE_END) {
+        this.trampolineAddr = a;
+        this.ip = AT_TRAMPOLINE;
+        return;
+      }
+    }
+    fault(FaultKind.BadJumpTarget, hi === 0 ? a : TWO32 * (hi >>> 0) + a);
+  }
+
+  /** Current stack pointer as a sandbox address (>= 2^32 when rsp is outside the sandbox). */
+  private sp(): number {
+    const R = this.state.R;
+    return R[2 * RSP + 1] === 0 ? R[2 * RSP] >>> 0 : TWO32 * (R[2 * RSP + 1] >>> 0) + (R[2 * RSP] >>> 0);
+  }
+  private addSp(delta: number): void {
+    const R = this.state.R;
+    const s = (R[2 * RSP] >>> 0) + delta;
+    R[2 * RSP] = s | 0;
+    if (s < 0) R[2 * RSP + 1] = (R[2 * RSP + 1] - 1) | 0;
+    else if (s >= TWO32) R[2 * RSP + 1] = (R[2 * RSP + 1] + 1) | 0;
+  }
+  push64(lo: number, hi: number): void {
+    const a = this.sp() - 8;
+    this.mem.write64(a < 0 ? TWO32 : a, lo, hi);
+    this.addSp(-8);
+  }
+  /** Pops 8 bytes; returns the low half, the high half in state.outHi. */
+  pop64(): number {
+    const lo = this.mem.read64(this.sp());
+    this.state.outHi = this.mem.hi;
+    this.addSp(8);
+    return lo;
+  }
+
+  /** Effective address of instruction i's memory operand (>= 2^32 when outside the sandbox). */
+  private ea(i: number): number {
+    const P = this.program, R = this.state.R;
+    let s = P.memDisp[i];
+    let h = 0;
+    const b = P.memBase[i];
+    if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
+    const x = P.memIndex[i];
+    if (x >= 0) { const sc = P.memScale[i]; s += (R[2 * x] >>> 0) * sc; h += R[2 * x + 1] * sc; }
+    if (P.flags[i] & IF.Addr32) return s >>> 0;
+    if (h === 0 && s >= 0 && s < TWO32) return s;
+    const carry = Math.floor(s / TWO32);
+    const hi = (h + carry) | 0;
+    const lo = s - carry * TWO32;
+    return hi === 0 ? lo : TWO32 * ((hi >>> 0) || 1) + lo;
+  }
+  /** lea: the full 64-bit effective address, low half returned, high half in outHi. */
+  private leaAddr(i: number): number {
+    const P = this.program, c = this.state, R = c.R;
+    let s = P.memDisp[i];
+    let h = 0;
+    const b = P.memBase[i];
+    if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
+    const x = P.memIndex[i];
+    if (x >= 0) { const sc = P.memScale[i]; s += (R[2 * x] >>> 0) * sc; h += R[2 * x + 1] * sc; }
+    const carry = Math.floor(s / TWO32);
+    c.outHi = P.flags[i] & IF.Addr32 ? 0 : (h + carry) | 0;
+    return (s - carry * TWO32) | 0;
+  }
+
+  /** Reads operand slot k of instruction i (memory at address a); high half in outHi. */
+  private rd(i: number, k: number, a: number): number {
+    const P = this.program, c = this.state;
+    const j = 3 * i + k;
+    const w = P.locW[j];
+    switch (P.locT[j]) {
+      case Loc.Reg: {
+        const r = P.locR[j];
+        switch (w) {
+          case 64: c.outHi = c.R[2 * r + 1]; return c.R[2 * r];
+          case 32: c.outHi = 0; return c.R[2 * r];
+          case 16: c.outHi = 0; return c.U16[4 * r];
+          default: c.outHi = 0; return c.U8[r];
+        }
+      }
+      case Loc.Mem: {
+        const m = this.mem;
+        switch (w) {
+          case 64: { const lo = m.read64(a); c.outHi = m.hi; return lo; }
+          case 32: c.outHi = 0; return m.read32(a);
+          case 16: c.outHi = 0; return m.read16(a);
+          default: c.outHi = 0; return m.read8(a);
+        }
+      }
+      default:
+        c.outHi = P.immHi[i];
+        return P.immLo[i];
+    }
+  }
+  /** Writes operand slot k of instruction i. 32-bit register writes zero the high half. */
+  private wr(i: number, k: number, a: number, lo: number, hi: number): void {
+    const P = this.program, c = this.state;
+    const j = 3 * i + k;
+    const w = P.locW[j];
+    if (P.locT[j] === Loc.Reg) {
+      const r = P.locR[j];
+      switch (w) {
+        case 64: c.R[2 * r] = lo; c.R[2 * r + 1] = hi; return;
+        case 32: c.R[2 * r] = lo; c.R[2 * r + 1] = 0; return;
+        case 16: c.U16[4 * r] = lo; return;
+        default: c.U8[r] = lo; return;
+      }
+    }
+    const m = this.mem;
+    switch (w) {
+      case 64: m.write64(a, lo, hi); return;
+      case 32: m.write32(a, lo); return;
+      case 16: m.write16(a, lo); return;
+      default: m.write8(a, lo);
+    }
+  }
+
+  /** Executes until the budget runs out or control leaves text; returns the budget left. */
+  private exec(budget: number): number {
+    const P = this.program, c = this.state, R = c.R;
+    const kinds = P.kind, subs = P.sub, locT = P.locT, locW = P.locW, locR = P.locR;
+    let i = this.ip;
+    let left = budget;
+    try {
+      while (left > 0) {
+        left--;
+        const kind = kinds[i];
+        switch (kind) {
+          case K.Alu: {
+            const op = subs[i];
+            const j = 3 * i;
+            // hot form: 32/64-bit register destination, register or immediate source
+            if (locT[j] === Loc.Reg && locT[j + 1] !== Loc.Mem && locW[j] >= 32) {
+              const w = locW[j];
+              const d = locR[j];
+              const aLo = R[2 * d], aHi = w === 64 ? R[2 * d + 1] : 0;
+              let bLo: number, bHi: number;
+              if (locT[j + 1] === Loc.Reg) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = w === 64 ? R[2 * s + 1] : 0; }
+              else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+              let r: number;
+              switch (op) {
+                case AluOp.Add: r = add(c, w, aLo, aHi, bLo, bHi); break;
+                case AluOp.Sub: r = sub(c, w, aLo, aHi, bLo, bHi); break;
+                case AluOp.Cmp: sub(c, w, aLo, aHi, bLo, bHi); i++; continue;
+                default: r = alu(c, op, w, aLo, aHi, bLo, bHi);
+                  if (op === AluOp.Test) { i++; continue; }
+              }
+              R[2 * d] = r;
+              R[2 * d + 1] = w === 64 ? c.outHi : 0;
+              i++;
+              continue;
+            }
+            const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const aLo = this.rd(i, 0, a), aHi = c.outHi;
+            const bLo = this.rd(i, 1, a), bHi = c.outHi;
+            const r = alu(c, op, locW[j], aLo, aHi, bLo, bHi);
+            if (op !== AluOp.Cmp && op !== AluOp.Test) this.wr(i, 0, a, r, c.outHi);
+            i++;
+            break;
+          }
+          case K.Mov: {
+            const j = 3 * i;
+            if (locT[j] === Loc.Reg && locW[j] >= 32) {
+              const d = locR[j];
+              const t = locT[j + 1];
+              if (t === Loc.Reg) {
+                const s = locR[j + 1];
+                R[2 * d] = R[2 * s]; R[2 * d + 1] = locW[j] === 64 ? R[2 * s + 1] : 0;
+              } else if (t === Loc.Imm) {
+                R[2 * d] = P.immLo[i]; R[2 * d + 1] = locW[j] === 64 ? P.immHi[i] : 0;
+              } else {
+                const a = this.ea(i);
+                if (locW[j] === 64) { R[2 * d] = this.mem.read64(a); R[2 * d + 1] = this.mem.hi; }
+                else { R[2 * d] = this.mem.read32(a); R[2 * d + 1] = 0; }
+              }
+              i++;
+              continue;
+            }
+            const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const v = this.rd(i, 1, a);
+            this.wr(i, 0, a, v, c.outHi);
+            i++;
+            break;
+          }
+          case K.Jcc:
+            if (cond(c, subs[i])) {
+              const t = P.target[i];
+              if (t < 0) { this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              else i = t;
+            } else i++;
+            break;
+          case K.Jmp: {
+            const t = P.target[i];
+            if (t < 0) { this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+            else i = t;
+            break;
+          }
+          case K.Lea: {
+            const lo = this.leaAddr(i);
+            this.wr(i, 0, 0, lo, c.outHi);
+            i++;
+            break;
+          }
+          case K.Nop:
+            i++;
+            break;
+          case K.Movzx: case K.Movsx: {
+            const j = 3 * i;
+            const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            let v = this.rd(i, 1, a);
+            let hi = 0;
+            if (kind === K.Movsx) {
+              const sw = locW[j + 1];
+              if (sw < 32) v = (v << (32 - sw)) >> (32 - sw);
+              hi = v >> 31;
+            }
+            this.wr(i, 0, 0, v, hi);
+            i++;
+            break;
+          }
+          case K.Inc: case K.Dec: case K.Neg: case K.Not: {
+            const j = 3 * i;
+            const w = locW[j];
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+            const lo = this.rd(i, 0, a), hi = c.outHi;
+            let r: number, rh: number;
+            if (kind === K.Not) { r = ~lo; rh = ~hi; }
+            else {
+              r = kind === K.Inc ? inc(c, w, lo, hi) : kind === K.Dec ? dec(c, w, lo, hi) : neg(c, w, lo, hi);
+              rh = c.outHi;
+            }
+            this.wr(i, 0, a, r, rh);
+            i++;
+            break;
+          }
+          case K.Shift: {
+            const j = 3 * i;
+            const w = locW[j];
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+            const lo = this.rd(i, 0, a), hi = c.outHi;
+            const n = this.rd(i, 1, a) & 0xff;
+            const r = shift(c, subs[i], w, lo, hi, n);
+            // a masked count of 0 leaves the destination (and flags) untouched, except that a
+            // 32-bit register destination is still written (zero-extended)
+            if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
+            i++;
+            break;
+          }
+          case K.Shld: case K.Shrd: {
+            const j = 3 * i;
+            const w = locW[j];
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+            const dLo = this.rd(i, 0, a), dHi = c.outHi;
+            const sLo = this.rd(i, 1, a), sHi = c.outHi;
+            const n = this.rd(i, 2, a) & 0xff;
+            const r = shiftDouble(c, kind === K.Shld, w, dLo, dHi, sLo, sHi, n);
+            if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
+            i++;
+            break;
+          }
+          case K.MulAcc: case K.ImulAcc: case K.Div: case K.Idiv: {
+            const j = 3 * i;
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+            const lo = this.rd(i, 0, a), hi = c.outHi;
+            if (kind === K.MulAcc || kind === K.ImulAcc) mulAcc(c, locW[j], kind === K.ImulAcc, lo, hi);
+            else divAcc(c, locW[j], kind === K.Idiv, lo, hi);
+            i++;
+            break;
+          }
+          case K.Imul: {
+            const j = 3 * i;
+            const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const three = locT[j + 2] === Loc.Imm;
+            const aLo = this.rd(i, three ? 1 : 0, a), aHi = c.outHi;
+            const bLo = this.rd(i, three ? 2 : 1, a), bHi = c.outHi;
+            const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi);
+            this.wr(i, 0, 0, r, c.outHi);
+            i++;
+            break;
+          }
+          case K.Push: {
+            const j = 3 * i;
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+            const lo = this.rd(i, 0, a), hi = c.outHi;
+            if (subs[i] === 16) {
+              const sp = this.sp() - 2;
+              this.mem.write16(sp < 0 ? TWO32 : sp, lo);
+              this.addSp(-2);
+            } else this.push64(lo, hi);
+            i++;
+            break;
+          }
+          case K.Pop: {
+            const j = 3 * i;
+            let lo: number, hi = 0;
+            if (subs[i] === 16) { lo = this.mem.read16(this.sp()); this.addSp(2); }
+            else { lo = this.pop64(); hi = c.outHi; }
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0; // rsp-based: after the increment
+            this.wr(i, 0, a, lo, hi);
+            i++;
+            break;
+          }
+          case K.Call: {
+            const next = P.addr[i] + P.len[i];
+            this.push64(next | 0, 0);
+            const t = P.target[i];
+            if (t < 0) { this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+            else i = t;
+            break;
+          }
+          case K.Ret: {
+            const lo = this.pop64(), hi = c.outHi;
+            if (locT[3 * i] === Loc.Imm) this.addSp(P.immLo[i] & 0xffff);
+            this.ip = i;
+            this.jumpTo(lo, hi);
+            i = this.ip;
+            if (i < 0) return left;
+            break;
+          }
+          case K.JmpInd: case K.CallInd: {
+            const j = 3 * i;
+            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+            const lo = this.rd(i, 0, a), hi = c.outHi;
+            if (kind === K.CallInd) this.push64((P.addr[i] + P.len[i]) | 0, 0);
+            this.ip = i;
+            this.jumpTo(lo, hi);
+            i = this.ip;
+            if (i < 0) return left;
+            break;
+          }
+          case K.Loop: {
+            const x = subs[i];
+            const a32 = (P.flags[i] & IF.Addr32) !== 0;
+            let zero: boolean;
+            if (x === 3) zero = a32 ? R[2] === 0 : (R[2] | R[3]) === 0;
+            else {
+              const lo = (R[2] - 1) | 0;
+              if (a32) { R[2] = lo; R[3] = 0; } else { if (lo === -1) R[3] = (R[3] - 1) | 0; R[2] = lo; }
+              zero = a32 ? R[2] === 0 : (R[2] | R[3]) === 0;
+            }
+            // loopne (0) / loope (1) also need ZF = 0 / 1; loop (2) only rcx; jrcxz (3) rcx = 0
+            const taken = x === 3 ? zero : !zero && (x === 2 || (x === 1) === cond(c, 4));
+            if (taken) {
+              const t = P.target[i];
+              if (t < 0) { this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              else i = t;
+            } else i++;
+            break;
+          }
+          case K.Cmov: {
+            const j = 3 * i;
+            const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const v = this.rd(i, 1, a), hi = c.outHi; // the source is read (and may fault) either way
+            if (cond(c, subs[i])) this.wr(i, 0, 0, v, hi);
+            else if (locW[j] === 32) R[2 * locR[j] + 1] = 0;
+            i++;
+            break;
+          }
+          case K.Setcc: {
+            const a = locT[3 * i] === Loc.Mem ? this.ea(i) : 0;
+            this.wr(i, 0, a, cond(c, subs[i]) ? 1 : 0, 0);
+            i++;
+            break;
+          }
+          default:
+            this.ip = i;
+            this.retiredInSlice = budget - left - 1;
+            i = this.execRare(kind, i);
+            if (i < 0) return left;
+        }
+      }
+      this.ip = i;
+      return left;
+    } finally {
+      // keep ip and the instruction count right on every exit, including faults
+      if (i >= 0) this.ip = i;
+      c.icount += budget - left;
+    }
+  }
+
+  /** The less frequent kinds; returns the next instruction index. */
+  private execRare(kind: number, i: number): number {
+    const P = this.program, c = this.state, R = c.R;
+    const j = 3 * i;
+    const locT = P.locT, locW = P.locW;
+    switch (kind) {
+      case K.Bt: {
+        const w = locW[j];
+        let a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const off = this.rd(i, 1, 0), offHi = c.outHi;
+        let bit: number;
+        if (locT[j + 1] === Loc.Imm) bit = off & (w - 1);
+        else {
+          bit = off & (w - 1);
+          if (locT[j] === Loc.Mem) {
+            // register bit offsets address the bit string beyond the operand (signed)
+            const so = w === 64 ? offHi * TWO32 + (off >>> 0) : w === 32 ? off : (off << 16) >> 16;
+            a += Math.floor(so / w) * (w >>> 3);
+            if (a < 0) a = TWO32;
+          }
+        }
+        const lo = this.rd(i, 0, a), hi = c.outHi;
+        const cf = bit < 32 ? (lo >>> bit) & 1 : (hi >>> (bit - 32)) & 1;
+        materialize(c);
+        c.flags = (c.flags & ~1) | cf;
+        const x = this.program.sub[i];
+        if (x !== 0) {
+          let nlo = lo, nhi = hi;
+          const m = bit < 32 ? 1 << bit : 0, mh = bit < 32 ? 0 : 1 << (bit - 32);
+          if (x === 1) { nlo |= m; nhi |= mh; } else if (x === 2) { nlo &= ~m; nhi &= ~mh; } else { nlo ^= m; nhi ^= mh; }
+          this.wr(i, 0, a, nlo, nhi);
+        }
+        return i + 1;
+      }
+      case K.Bsf: case K.Bsr: case K.Popcnt: case K.Lzcnt: case K.Tzcnt: {
+        const w = locW[j];
+        const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const lo = this.rd(i, 1, a), hi = c.outHi;
+        materialize(c);
+        if (kind === K.Bsf || kind === K.Bsr) {
+          const b = kind === K.Bsf ? lowestBit(w, lo, hi) : highestBit(w, lo, hi);
+          if (b < 0) c.flags |= 0x40;
+          else { c.flags &= ~0x40; this.wr(i, 0, 0, b, 0); }
+        } else if (kind === K.Popcnt) {
+          const n = popcount(w, lo, hi);
+          c.flags = n === 0 ? 0x40 : 0;
+          this.wr(i, 0, 0, n, 0);
+        } else {
+          const b = kind === K.Lzcnt ? highestBit(w, lo, hi) : lowestBit(w, lo, hi);
+          const n = b < 0 ? w : kind === K.Lzcnt ? w - 1 - b : b;
+          c.flags = (c.flags & ~0x41) | (b < 0 ? 1 : 0) | (n === 0 ? 0x40 : 0);
+          this.wr(i, 0, 0, n, 0);
+        }
+        return i + 1;
+      }
+      case K.Bswap: {
+        const lo = this.rd(i, 0, 0), hi = c.outHi;
+        if (locW[j] === 64) this.wr(i, 0, 0, bswap32(hi), bswap32(lo));
+        else if (locW[j] === 32) this.wr(i, 0, 0, bswap32(lo), 0);
+        else this.wr(i, 0, 0, 0, 0); // 16-bit bswap: undefined; zero as current CPUs do
+        return i + 1;
+      }
+      case K.Movbe: {
+        const w = locW[j];
+        const a = this.ea(i);
+        const lo = this.rd(i, 1, a), hi = c.outHi;
+        if (w === 64) this.wr(i, 0, a, bswap32(hi), bswap32(lo));
+        else if (w === 32) this.wr(i, 0, a, bswap32(lo), 0);
+        else this.wr(i, 0, a, bswap16(lo), 0);
+        return i + 1;
+      }
+      case K.Crc32: {
+        const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const crc = this.rd(i, 0, 0);
+        const lo = this.rd(i, 1, a), hi = c.outHi;
+        this.wr(i, 0, 0, crc32c(crc, locW[j + 1] >>> 3, lo, hi), 0);
+        return i + 1;
+      }
+      case K.Xchg: {
+        const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const xLo = this.rd(i, 0, a), xHi = c.outHi;
+        const yLo = this.rd(i, 1, a), yHi = c.outHi;
+        this.wr(i, 0, a, yLo, yHi);
+        this.wr(i, 1, a, xLo, xHi);
+        return i + 1;
+      }
+      case K.Xadd: {
+        const w = locW[j];
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const dLo = this.rd(i, 0, a), dHi = c.outHi;
+        const sLo = this.rd(i, 1, a), sHi = c.outHi;
+        const r = add(c, w, dLo, dHi, sLo, sHi), rh = c.outHi;
+        this.wr(i, 1, a, dLo, dHi);
+        this.wr(i, 0, a, r, rh);
+        return i + 1;
+      }
+      case K.Cmpxchg: {
+        const w = locW[j];
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const dLo = this.rd(i, 0, a), dHi = c.outHi;
+        const accLo = w === 8 ? c.U8[0] : w === 16 ? c.U16[0] : R[0], accHi = w === 64 ? R[1] : 0;
+        sub(c, w, accLo, accHi, dLo, dHi);
+        const equal = w === 64 ? accLo === dLo && accHi === dHi : (accLo << (32 - w)) === (dLo << (32 - w));
+        if (equal) {
+          const sLo = this.rd(i, 1, a), sHi = c.outHi;
+          this.wr(i, 0, a, sLo, sHi);
+        } else {
+          if (locT[j] === Loc.Mem) this.wr(i, 0, a, dLo, dHi);
+          if (w === 8) c.U8[0] = dLo;
+          else if (w === 16) c.U16[0] = dLo;
+          else { R[0] = dLo; R[1] = w === 64 ? dHi : 0; }
+        }
+        return i + 1;
+      }
+      case K.Cmpxchg8b: case K.Cmpxchg16b: {
+        const a = this.ea(i);
+        const m = this.mem;
+        materialize(c);
+        if (kind === K.Cmpxchg8b) {
+          const lo = m.read32(a), hi = m.read32(a + 4);
+          if (lo === R[0] && hi === R[4]) {
+            m.write64(a, R[6], R[2]);
+            c.flags |= 0x40;
+          } else {
+            m.write64(a, lo, hi);
+            R[0] = lo; R[1] = 0; R[4] = hi; R[5] = 0;
+            c.flags &= ~0x40;
+          }
+        } else {
+          if (a % 16 !== 0) fault(FaultKind.GeneralProtection, a);
+          const l0 = m.read64(a), h0 = m.hi, l1 = m.read64(a + 8), h1 = m.hi;
+          if (l0 === R[0] && h0 === R[1] && l1 === R[4] && h1 === R[5]) {
+            m.write64(a, R[6], R[7]);
+            m.write64(a + 8, R[2], R[3]);
+            c.flags |= 0x40;
+          } else {
+            m.write64(a, l0, h0);
+            m.write64(a + 8, l1, h1);
+            R[0] = l0; R[1] = h0; R[4] = l1; R[5] = h1;
+            c.flags &= ~0x40;
+          }
+        }
+        return i + 1;
+      }
+      case K.ConvA: {
+        const w = locW[j];
+        if (w === 16) c.U16[0] = (c.U8[0] << 24) >> 24;
+        else if (w === 32) { R[0] = (c.U16[0] << 16) >> 16; R[1] = 0; }
+        else R[1] = R[0] >> 31;
+        return i + 1;
+      }
+      case K.ConvD: {
+        const w = locW[j];
+        if (w === 16) c.U16[8] = (c.U16[0] << 16) >> 31;
+        else if (w === 32) { R[4] = R[0] >> 31; R[5] = 0; }
+        else { R[4] = R[1] >> 31; R[5] = R[1] >> 31; }
+        return i + 1;
+      }
+      case K.Movs: case K.Cmps: case K.Stos: case K.Lods: case K.Scas: {
+        const f = P.flags[i];
+        stringOp(c, kind, locW[j], (f & IF.Rep) !== 0, (f & IF.Repne) !== 0, (f & IF.Addr32) !== 0);
+        return i + 1;
+      }
+      case K.Lahf:
+        c.U8[1] = (statusFlags(c) & 0xd5) | 2;
+        return i + 1;
+      case K.Sahf:
+        materialize(c);
+        setStatusFlags(c, (c.flags & 0x800) | (c.U8[1] & 0xd5));
+        return i + 1;
+      case K.Clc: case K.Stc: case K.Cmc:
+        materialize(c);
+        c.flags = kind === K.Clc ? c.flags & ~1 : kind === K.Stc ? c.flags | 1 : c.flags ^ 1;
+        return i + 1;
+      case K.Cld: c.df = 0; return i + 1;
+      case K.Std: c.df = 1; return i + 1;
+      case K.Cpuid: {
+        const o = this.cpuidOut;
+        cpuid(R[0], R[2], o);
+        R[0] = o[0]; R[1] = 0; R[6] = o[1]; R[7] = 0; R[2] = o[2]; R[3] = 0; R[4] = o[3]; R[5] = 0;
+        return i + 1;
+      }
+      case K.Rdtsc: {
+        // deterministic: the number of instructions retired before this one
+        const t = c.icount + this.retiredInSlice;
+        R[0] = t % TWO32 | 0; R[1] = 0; R[4] = Math.floor(t / TWO32) | 0; R[5] = 0;
+        return i + 1;
+      }
+      case K.Hlt: fault(FaultKind.Halt, P.addr[i]);
+      // falls through (fault never returns)
+      default: fault(FaultKind.InvalidOpcode, P.addr[i]);
+    }
+  }
+
+}

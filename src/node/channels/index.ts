@@ -1,0 +1,5 @@
+// Node-only channel devices: host files and streams, mounting, and the host probe for the checks.
+export { HostFileDevice } from './host-file.ts';
+export { HostStreamDevice } from './host-stream.ts';
+export { mountChannel, mountChannels, MountError } from './mount.ts';
+export { nodeHostProbe, readProgramFile, sourceKind } from './host-probe.ts';

@@ -1,0 +1,23 @@
+// Public surface of the TypeScript ZRT.
+export * from './abi.ts';
+export * from './errno.ts';
+export * from './clock.ts';
+export * from './random.ts';
+export * from './guest-memory.ts';
+export * from './heap.ts';
+export * from './zrt-exit.ts';
+export * from './runtime.ts';
+export type { ChannelView, ChannelMode } from './fs/devices.ts';
+export { MemoryFileSystem } from './fs/file-system.ts';
+export type { Inode, Device } from './fs/inode.ts';
+export { exportTar, exportEntries } from './fs/tar-export.ts';
+export { mountTarLazily, unpackEntries } from './fs/tar-mount.ts';
+export type { TarEntry, TarEntryType } from './tar/entry.ts';
+export { readTar } from './tar/reader.ts';
+export { writeTar } from './tar/writer.ts';
+export { TarError, type TarErrorCode } from './tar/tar-error.ts';
+export { parseNvram } from './nvram/parser.ts';
+export { NvramError } from './nvram/nvram-error.ts';
+export type { NvramConfig, FstabRecord, EnvVar } from './nvram/config.ts';
+export { Sys, MAX_SYSCALL } from './syscalls/numbers.ts';
+export type { SyscallHandler } from './syscalls/state.ts';
