@@ -91,6 +91,8 @@ export class Channel {
     const tail = this.limits.getSize - this.counters.getSize;
     if (size > tail) size = tail;
     if (size < 1) return -Errno.EDQUOT;
+    // A file cannot give more than it holds past the offset: no need to allocate beyond that.
+    if (this.device.access === 'random') size = Math.max(0, Math.min(size, this.device.size() - offset));
     const buffer = new Uint8Array(size);
     const got = this.device.read(buffer, offset);
     return isPromise(got) ? got.then((n) => this.afterRead(buffer, n, offset)) : this.afterRead(buffer, got, offset);

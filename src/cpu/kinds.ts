@@ -1,6 +1,6 @@
 // Interpreter handler kinds, and the map from the decoder table's semantic `op` to them. The one
 // instruction table (src/decoder) feeds dispatch: every op resolves to a kind by its mnemonic.
-import { FORMS } from '../decoder/index.ts';
+import { FORMS, Flow, type Form } from '../decoder/index.ts';
 
 export const K = {
   Invalid: 0, Nop: 1, Mov: 2, Movzx: 3, Movsx: 4, Lea: 5, Alu: 6, Inc: 7, Dec: 8, Neg: 9, Not: 10,
@@ -10,7 +10,18 @@ export const K = {
   Jmp: 37, Jcc: 38, Call: 39, Ret: 40, JmpInd: 41, CallInd: 42, Loop: 43, Movs: 44, Cmps: 45,
   Stos: 46, Lods: 47, Scas: 48, Lahf: 49, Sahf: 50, Clc: 51, Stc: 52, Cmc: 53, Cld: 54, Std: 55,
   Cpuid: 56, Rdtsc: 57, Hlt: 58, Ud: 59, Movbe: 60, Crc32: 61,
+  // Specialized hot forms chosen at predecode (register/immediate operands, 32/64 bits; NF = the
+  // flags they write are dead, so no flag state is recorded).
+  Alu32RR: 62, Alu32RI: 63, Alu64RR: 64, Alu64RI: 65,
+  Alu32RRNF: 66, Alu32RINF: 67, Alu64RRNF: 68, Alu64RINF: 69,
+  Mov32RR: 70, Mov64RR: 71, Mov32RI: 72, Mov64RI: 73, Load32: 74, Load64: 75, Store32: 76, Store64: 77,
+  Lea64: 78, Lea32: 79, IncDec32NF: 80, IncDec64NF: 81,
+  // Fused flag-producer + jcc (the flags are dead after the jcc): one dispatch, no flag state.
+  AluJcc32: 82, AluJcc64: 83, IncDecJcc32: 84, IncDecJcc64: 85,
 } as const;
+
+/** Kinds that are specializations (not produced from the table directly). */
+export const FIRST_SPECIAL_KIND = 62;
 
 const CC = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
 const ALU = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp', 'test'];
@@ -67,4 +78,15 @@ for (const f of FORMS) {
   const { kind, sub } = kindOfMnemonic(f.mnemonic);
   OP_KIND[f.op] = kind;
   OP_SUB[f.op] = sub;
+}
+
+/** Handler kind of a form: its op's kind, refined where forms of one op differ in shape. */
+export function formKind(f: Form): number {
+  let kind: number = OP_KIND[f.op];
+  if (kind === K.Imul && f.operands.length === 1) kind = K.ImulAcc;
+  if (f.flow === Flow.IndirectJmp) kind = K.JmpInd;
+  else if (f.flow === Flow.IndirectCall) kind = K.CallInd;
+  else if (f.flow === Flow.Far) kind = K.Invalid;
+  if (kind === K.Jmp && f.flow !== Flow.Jmp) kind = K.Invalid;
+  return kind;
 }

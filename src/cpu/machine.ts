@@ -4,13 +4,13 @@ import { add, alu, AluOp, dec, inc, neg, sub } from './alu.ts';
 import { bswap16, bswap32, crc32c, highestBit, lowestBit, popcount } from './bitops.ts';
 import { cpuid } from './cpuid.ts';
 import { FaultKind, FaultSignal, fault, type Fault } from './fault.ts';
-import { cond, materialize, setStatusFlags, statusFlags } from './flags.ts';
+import { cond, materialize, parity, setLazy, setStatusFlags, statusFlags, ultAt } from './flags.ts';
 import type { SandboxMemory } from './memory.ts';
 import { divAcc, imulTrunc, mulAcc } from './muldiv.ts';
 import { IF, Loc, type Program } from './program.ts';
 import { TRAMPOLINE_END, TRAMPOLINE_SLOT_SHIFT, TRAMPOLINE_START, type RunResult } from './run-result.ts';
 import { shift, shiftDouble } from './shift.ts';
-import { CpuState } from './state.ts';
+import { CpuState, LazyKind } from './state.ts';
 import { stringOp } from './strings.ts';
 import { K } from './kinds.ts';
 
@@ -248,6 +248,247 @@ export class Machine {
         left--;
         const kind = kinds[i];
         switch (kind) {
+          case K.Alu32RR: case K.Alu32RI: {
+            const j = 3 * i;
+            const d = locR[j];
+            const b = kind === K.Alu32RR ? R[2 * locR[j + 1]] : P.immLo[i];
+            const op = subs[i];
+            const a = R[2 * d];
+            if (op === AluOp.Sub || op === AluOp.Cmp) {
+              const r = (a - b) | 0;
+              setLazy(c, LazyKind.Sub, 32, a, 0, b, 0, r, 0);
+              if (op === AluOp.Sub) { R[2 * d] = r; R[2 * d + 1] = 0; }
+            } else if (op === AluOp.Add) {
+              const r = (a + b) | 0;
+              setLazy(c, LazyKind.Add, 32, a, 0, b, 0, r, 0);
+              R[2 * d] = r; R[2 * d + 1] = 0;
+            } else {
+              const r = alu(c, op, 32, a, 0, b, 0);
+              if (op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = 0; }
+            }
+            i++;
+            break;
+          }
+          case K.AluJcc32: {
+            const j = 3 * i;
+            const d = locR[j];
+            const a = R[2 * d];
+            const b = locT[j + 1] === Loc.Reg ? R[2 * locR[j + 1]] : P.immLo[i];
+            const op = subs[i];
+            if (left === 0) { // the budget ends between the pair: run the first alone, with flags
+              const r = alu(c, op, 32, a, 0, b, 0);
+              if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = 0; }
+              i++;
+              break;
+            }
+            left--;
+            let r: number;
+            switch (op) {
+              case AluOp.Sub: r = (a - b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case AluOp.Cmp: r = (a - b) | 0; break;
+              case AluOp.And: r = a & b; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case AluOp.Test: r = a & b; break;
+              case AluOp.Add: r = (a + b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case AluOp.Or: r = a | b; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              default: r = a ^ b; R[2 * d] = r; R[2 * d + 1] = 0;
+            }
+            const cc = subs[i + 1];
+            let taken: boolean;
+            switch (cc >> 1) {
+              case 0: taken = (op === AluOp.Sub || op === AluOp.Cmp) && ((a ^ b) & (a ^ r)) < 0; break;
+              case 1: taken = (op === AluOp.Sub || op === AluOp.Cmp) && a >>> 0 < b >>> 0; break;
+              case 2: taken = r === 0; break;
+              case 3: taken = (op === AluOp.Sub || op === AluOp.Cmp) ? a >>> 0 <= b >>> 0 : r === 0; break;
+              case 4: taken = r < 0; break;
+              case 5: taken = parity(r) === 1; break;
+              case 6: taken = (op === AluOp.Sub || op === AluOp.Cmp) ? a < b : r < 0; break;
+              default: taken = (op === AluOp.Sub || op === AluOp.Cmp) ? a <= b : r <= 0;
+            }
+            if ((cc & 1) !== 0) taken = !taken;
+            if (taken) {
+              const t = P.target[i + 1];
+              if (t < 0) { i++; this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              else i = t;
+            } else i += 2;
+            break;
+          }
+          case K.AluJcc64: {
+            const j = 3 * i;
+            const d = locR[j];
+            const aLo = R[2 * d], aHi = R[2 * d + 1];
+            let bLo: number, bHi: number;
+            if (locT[j + 1] === Loc.Reg) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
+            else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+            const op = subs[i];
+            if (left === 0) {
+              const r = alu(c, op, 64, aLo, aHi, bLo, bHi);
+              if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
+              i++;
+              break;
+            }
+            left--;
+            const isSub = op === AluOp.Sub || op === AluOp.Cmp;
+            let rLo: number, rHi: number;
+            if (isSub) {
+              rLo = (aLo - bLo) | 0;
+              rHi = (aHi - bHi - (aLo >>> 0 < bLo >>> 0 ? 1 : 0)) | 0;
+            } else { rLo = aLo & bLo; rHi = aHi & bHi; }
+            if (op === AluOp.Sub || op === AluOp.And) { R[2 * d] = rLo; R[2 * d + 1] = rHi; }
+            const cc = subs[i + 1];
+            let taken: boolean;
+            switch (cc >> 1) {
+              case 0: taken = isSub && ((aHi ^ bHi) & (aHi ^ rHi)) < 0; break;
+              case 1: taken = isSub && ultAt(64, aLo, aHi, bLo, bHi); break;
+              case 2: taken = (rLo | rHi) === 0; break;
+              case 3: taken = isSub ? !ultAt(64, bLo, bHi, aLo, aHi) : (rLo | rHi) === 0; break;
+              case 4: taken = rHi < 0; break;
+              case 5: taken = parity(rLo) === 1; break;
+              case 6: taken = isSub ? aHi < bHi || (aHi === bHi && aLo >>> 0 < bLo >>> 0) : rHi < 0; break;
+              default: taken = isSub ? aHi < bHi || (aHi === bHi && aLo >>> 0 <= bLo >>> 0) : rHi < 0 || (rLo | rHi) === 0;
+            }
+            if ((cc & 1) !== 0) taken = !taken;
+            if (taken) {
+              const t = P.target[i + 1];
+              if (t < 0) { i++; this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              else i = t;
+            } else i += 2;
+            break;
+          }
+          case K.IncDecJcc32: case K.IncDecJcc64: {
+            const d = locR[3 * i];
+            const delta = subs[i] === 1 ? 1 : -1;
+            const w64 = kind === K.IncDecJcc64;
+            const lo = R[2 * d];
+            if (left === 0) {
+              const r = delta === 1 ? inc(c, w64 ? 64 : 32, lo, R[2 * d + 1]) : dec(c, w64 ? 64 : 32, lo, R[2 * d + 1]);
+              R[2 * d] = r; R[2 * d + 1] = w64 ? c.outHi : 0;
+              i++;
+              break;
+            }
+            left--;
+            const r = (lo + delta) | 0;
+            let hi = 0;
+            if (w64) {
+              hi = R[2 * d + 1];
+              if (delta === 1 ? r === 0 : lo === 0) hi = (hi + delta) | 0;
+            }
+            R[2 * d] = r; R[2 * d + 1] = hi;
+            const cc = subs[i + 1];
+            let taken: boolean;
+            switch (cc >> 1) {
+              case 2: taken = (r | hi) === 0; break;
+              case 4: taken = (w64 ? hi : r) < 0; break;
+              default: taken = parity(r) === 1; // 5: P
+            }
+            if ((cc & 1) !== 0) taken = !taken;
+            if (taken) {
+              const t = P.target[i + 1];
+              if (t < 0) { i++; this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              else i = t;
+            } else i += 2;
+            break;
+          }
+          case K.Alu32RRNF: case K.Alu32RINF: {
+            const j = 3 * i;
+            const d = locR[j];
+            const b = kind === K.Alu32RRNF ? R[2 * locR[j + 1]] : P.immLo[i];
+            const a = R[2 * d];
+            let r: number;
+            switch (subs[i]) {
+              case AluOp.Add: r = (a + b) | 0; break;
+              case AluOp.Or: r = a | b; break;
+              case AluOp.And: r = a & b; break;
+              case AluOp.Sub: r = (a - b) | 0; break;
+              default: r = a ^ b;
+            }
+            R[2 * d] = r; R[2 * d + 1] = 0;
+            i++;
+            break;
+          }
+          case K.Alu64RR: case K.Alu64RI: {
+            const j = 3 * i;
+            const d = locR[j];
+            let bLo: number, bHi: number;
+            if (kind === K.Alu64RR) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
+            else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+            const op = subs[i];
+            const r = alu(c, op, 64, R[2 * d], R[2 * d + 1], bLo, bHi);
+            if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
+            i++;
+            break;
+          }
+          case K.Alu64RRNF: case K.Alu64RINF: {
+            const j = 3 * i;
+            const d = locR[j];
+            let bLo: number, bHi: number;
+            if (kind === K.Alu64RRNF) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
+            else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+            const aLo = R[2 * d], aHi = R[2 * d + 1];
+            switch (subs[i]) {
+              case AluOp.Add: {
+                const lo = (aLo + bLo) | 0;
+                R[2 * d + 1] = (aHi + bHi + (lo >>> 0 < aLo >>> 0 ? 1 : 0)) | 0;
+                R[2 * d] = lo;
+                break;
+              }
+              case AluOp.Sub: {
+                R[2 * d + 1] = (aHi - bHi - (aLo >>> 0 < bLo >>> 0 ? 1 : 0)) | 0;
+                R[2 * d] = (aLo - bLo) | 0;
+                break;
+              }
+              case AluOp.Or: R[2 * d] = aLo | bLo; R[2 * d + 1] = aHi | bHi; break;
+              case AluOp.And: R[2 * d] = aLo & bLo; R[2 * d + 1] = aHi & bHi; break;
+              default: R[2 * d] = aLo ^ bLo; R[2 * d + 1] = aHi ^ bHi;
+            }
+            i++;
+            break;
+          }
+          case K.Mov32RR: { const j = 3 * i; const d = locR[j]; R[2 * d] = R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case K.Mov64RR: {
+            const j = 3 * i; const d = locR[j], s = locR[j + 1];
+            R[2 * d] = R[2 * s]; R[2 * d + 1] = R[2 * s + 1];
+            i++;
+            break;
+          }
+          case K.Mov32RI: { const d = locR[3 * i]; R[2 * d] = P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Mov64RI: { const d = locR[3 * i]; R[2 * d] = P.immLo[i]; R[2 * d + 1] = P.immHi[i]; i++; break; }
+          case K.Load32: { const d = locR[3 * i]; R[2 * d] = this.mem.read32(this.ea(i)); R[2 * d + 1] = 0; i++; break; }
+          case K.Load64: {
+            const d = locR[3 * i];
+            const m = this.mem;
+            R[2 * d] = m.read64(this.ea(i)); R[2 * d + 1] = m.hi;
+            i++;
+            break;
+          }
+          case K.Store32: this.mem.write32(this.ea(i), R[2 * locR[3 * i + 1]]); i++; break;
+          case K.Store64: { const s = locR[3 * i + 1]; this.mem.write64(this.ea(i), R[2 * s], R[2 * s + 1]); i++; break; }
+          case K.Lea64: case K.Lea32: {
+            // base + index*scale + disp, exact in doubles, then split into halves
+            let s = P.memDisp[i];
+            let h = 0;
+            const b = P.memBase[i];
+            if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
+            const x = P.memIndex[i];
+            if (x >= 0) { const sc = P.memScale[i]; s += (R[2 * x] >>> 0) * sc; h += R[2 * x + 1] * sc; }
+            const d = locR[3 * i];
+            if (kind === K.Lea32) { R[2 * d] = s | 0; R[2 * d + 1] = 0; }
+            else {
+              const carry = Math.floor(s / TWO32);
+              R[2 * d] = (s - carry * TWO32) | 0;
+              R[2 * d + 1] = (h + carry) | 0;
+            }
+            i++;
+            break;
+          }
+          case K.IncDec32NF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + (subs[i] === 1 ? 1 : -1)) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.IncDec64NF: {
+            const d = locR[3 * i];
+            const lo = R[2 * d];
+            if (subs[i] === 1) { R[2 * d] = (lo + 1) | 0; if (lo === -1) R[2 * d + 1] = (R[2 * d + 1] + 1) | 0; }
+            else { R[2 * d] = (lo - 1) | 0; if (lo === 0) R[2 * d + 1] = (R[2 * d + 1] - 1) | 0; }
+            i++;
+            break;
+          }
           case K.Alu: {
             const op = subs[i];
             const j = 3 * i;

@@ -3,7 +3,7 @@
 import {
   Decoded, FORMS, Flow, OperandKind, Prefix, RegClass, RIP, Width, decodeFast,
 } from '../decoder/index.ts';
-import { K, OP_KIND, OP_SUB } from './kinds.ts';
+import { K, OP_SUB, formKind } from './kinds.ts';
 
 /** Operand location types. */
 export const Loc = { None: 0, Reg: 1, Mem: 2, Imm: 3 } as const;
@@ -37,6 +37,11 @@ export class Program {
   readonly targetAddr: Float64Array;
   /** Text offset -> instruction index, -1 if not an instruction start. */
   readonly at: Int32Array;
+  /** Status flags each instruction reads / certainly writes (for flag liveness). */
+  readonly flagsRead: Uint16Array;
+  readonly flagsWritten: Uint16Array;
+  /** Status flags that may be read after each instruction (the rest are dead). */
+  readonly liveOut: Uint16Array;
 
   constructor(readonly text: Uint8Array, readonly base: number) {
     const n = text.length + 1; // +1: a sentinel "fell off the end" record
@@ -57,7 +62,13 @@ export class Program {
     this.target = new Int32Array(n);
     this.targetAddr = new Float64Array(n);
     this.at = new Int32Array(text.length).fill(-1);
+    this.flagsRead = new Uint16Array(n);
+    this.flagsWritten = new Uint16Array(n);
+    this.liveOut = new Uint16Array(n);
     this.count = this.decodeAll();
+    computeLiveness(this);
+    specialize(this);
+    fuse(this);
   }
 
   /** Instruction index of a sandbox address, or -1. */
@@ -78,6 +89,7 @@ export class Program {
         // Not decodable (the validator rejects such text): executing it is #UD.
         this.kind[i] = K.Invalid;
         this.len[i] = 1;
+        this.flagsRead[i] = STATUS;
         off += 1;
         continue;
       }
@@ -87,6 +99,7 @@ export class Program {
     }
     // Sentinel: running past the end of text.
     this.kind[i] = K.Invalid;
+    this.flagsRead[i] = STATUS;
     this.addr[i] = this.base + text.length;
     for (let j = 0; j < i; j++) {
       if (this.target[j] === -2) {
@@ -99,14 +112,8 @@ export class Program {
 
   private fill(i: number, off: number, d: Decoded): void {
     const form = FORMS[d.form];
-    let kind: number = OP_KIND[d.op];
+    let kind = formKind(form);
     const sub = OP_SUB[d.op];
-    // Forms sharing an op with different shapes.
-    if (kind === K.Imul && form.operands.length === 1) kind = K.ImulAcc;
-    if (form.flow === Flow.IndirectJmp) kind = K.JmpInd;
-    else if (form.flow === Flow.IndirectCall) kind = K.CallInd;
-    else if (form.flow === Flow.Far) kind = K.Invalid;
-    if (kind === K.Jmp && form.flow !== Flow.Jmp) kind = K.Invalid;
     let flags = 0;
     if (d.prefixes & Prefix.REP) flags |= IF.Rep;
     if (d.prefixes & Prefix.REPNE) flags |= IF.Repne;
@@ -114,6 +121,11 @@ export class Program {
     if (d.rex !== 0) flags |= IF.Rex;
     this.flags[i] = flags;
     this.sub[i] = sub;
+    // Shifts by a masked count of 0 write no flags, so they never count as writers.
+    const shifts = kind === K.Shift || kind === K.Shld || kind === K.Shrd;
+    this.flagsRead[i] = form.flow === Flow.None || form.flow === Flow.Jcc || form.flow === Flow.Loop || form.flow === Flow.Jmp
+      ? form.flagsRead & STATUS : STATUS; // control leaving the straight line: assume everything is read
+    this.flagsWritten[i] = shifts ? 0 : form.flagsWritten & STATUS;
     this.immLo[i] = d.imm;
     this.immHi[i] = d.immHi;
     const next = this.base + off + d.length;
@@ -175,7 +187,102 @@ export class Program {
     if (kind === K.Push || kind === K.Pop) this.sub[i] = d.opSize === 16 ? 16 : 64;
     // bswap with 66: the operand is 16 bits (its result is architecturally undefined)
     if (kind === K.Bswap && d.opSize === 16) this.locW[3 * i] = 16;
+    if (kind === K.Invalid || kind === K.Ud || kind === K.Hlt) this.flagsRead[i] = STATUS;
     this.kind[i] = kind;
+  }
+}
+
+const STATUS = 0x8d5;
+
+/**
+ * Backward flag liveness to a fixpoint: liveIn = read | (liveOut & ~written); liveOut is the liveIn
+ * of the fall-through successor, plus the direct branch target's for jcc/loop, or the target's
+ * alone for jmp. Calls, returns, indirect branches and faults count as reading every flag.
+ */
+function computeLiveness(p: Program): void {
+  const n = p.count;
+  const liveIn = new Uint16Array(n + 1);
+  liveIn[n] = STATUS;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = n - 1; i >= 0; i--) {
+      const k = p.kind[i];
+      const t = p.target[i];
+      let out: number;
+      if (k === K.Jmp) out = t >= 0 ? liveIn[t] : STATUS;
+      else if (k === K.Jcc || k === K.Loop) out = liveIn[i + 1] | (t >= 0 ? liveIn[t] : STATUS);
+      else out = liveIn[i + 1];
+      const inn = p.flagsRead[i] | (out & ~p.flagsWritten[i]);
+      if (inn !== liveIn[i] || out !== p.liveOut[i]) {
+        liveIn[i] = inn;
+        p.liveOut[i] = out;
+        changed = true;
+      }
+    }
+  }
+}
+
+/** cc values whose outcome depends only on the result (Z, NZ, S, NS, P, NP). */
+const RESULT_CC = (cc: number): boolean => cc === 4 || cc === 5 || cc === 8 || cc === 9 || cc === 10 || cc === 11;
+
+/** Fuses cmp/sub/test/and (any cc) and add/or/xor, inc/dec (result-only cc) with a following jcc. */
+function fuse(p: Program): void {
+  const { kind, sub, locT, locW } = p;
+  for (let i = 0; i + 1 < p.count; i++) {
+    if (kind[i + 1] !== K.Jcc || (p.liveOut[i + 1] & p.flagsWritten[i]) !== 0) continue;
+    const cc = sub[i + 1];
+    const k = kind[i];
+    if (k === K.Alu32RR || k === K.Alu32RI || k === K.Alu64RR || k === K.Alu64RI) {
+      const op = sub[i];
+      const compare = op === 5 || op === 7 || op === 4 || op === 8; // sub cmp and test
+      if (!(compare || ((op === 0 || op === 1 || op === 6) && RESULT_CC(cc)))) continue;
+      if (k === K.Alu64RR || k === K.Alu64RI) { if (!compare) continue; kind[i] = K.AluJcc64; }
+      else kind[i] = K.AluJcc32;
+    } else if ((k === K.Inc || k === K.Dec) && locT[3 * i] === Loc.Reg && (locW[3 * i] === 32 || locW[3 * i] === 64) && RESULT_CC(cc)) {
+      sub[i] = k === K.Inc ? 1 : 0xff;
+      kind[i] = locW[3 * i] === 32 ? K.IncDecJcc32 : K.IncDecJcc64;
+    }
+  }
+}
+
+const NF_ALU = (op: number): boolean => op === 0 || op === 1 || op === 4 || op === 5 || op === 6;
+
+/** Chooses specialized kinds for the hot register/immediate forms. */
+function specialize(p: Program): void {
+  const { kind, locT, locW, sub, flags } = p;
+  for (let i = 0; i < p.count; i++) {
+    const j = 3 * i;
+    const w = locW[j];
+    const t0 = locT[j], t1 = locT[j + 1];
+    const wide = w === 32 || w === 64;
+    const dead = (p.liveOut[i] & p.flagsWritten[i]) === 0;
+    switch (kind[i]) {
+      case K.Alu:
+        if (t0 === Loc.Reg && wide && (t1 === Loc.Reg || t1 === Loc.Imm)) {
+          const op = sub[i];
+          if (dead && (op === 7 || op === 8)) kind[i] = K.Nop; // cmp/test whose flags nobody reads
+          else if (dead && NF_ALU(op)) {
+            kind[i] = w === 32 ? (t1 === Loc.Reg ? K.Alu32RRNF : K.Alu32RINF) : (t1 === Loc.Reg ? K.Alu64RRNF : K.Alu64RINF);
+          } else kind[i] = w === 32 ? (t1 === Loc.Reg ? K.Alu32RR : K.Alu32RI) : (t1 === Loc.Reg ? K.Alu64RR : K.Alu64RI);
+        }
+        break;
+      case K.Mov:
+        if (!wide) break;
+        if (t0 === Loc.Reg && t1 === Loc.Reg) kind[i] = w === 32 ? K.Mov32RR : K.Mov64RR;
+        else if (t0 === Loc.Reg && t1 === Loc.Imm) kind[i] = w === 32 ? K.Mov32RI : K.Mov64RI;
+        else if (t0 === Loc.Reg && t1 === Loc.Mem) kind[i] = w === 32 ? K.Load32 : K.Load64;
+        else if (t0 === Loc.Mem && t1 === Loc.Reg) kind[i] = w === 32 ? K.Store32 : K.Store64;
+        break;
+      case K.Lea:
+        if (wide && (flags[i] & IF.Addr32) === 0) kind[i] = w === 64 ? K.Lea64 : K.Lea32;
+        break;
+      case K.Inc: case K.Dec:
+        if (dead && t0 === Loc.Reg && wide) {
+          sub[i] = kind[i] === K.Inc ? 1 : 0xff; // +1 / -1 (as int8)
+          kind[i] = w === 32 ? K.IncDec32NF : K.IncDec64NF;
+        }
+        break;
+    }
   }
 }
 

@@ -26,6 +26,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   let count = 0;
   let repeated = false;
   let segment = 0;
+  let segmentFsGs = 0;
   let lastRep = 0;
   let rex = 0;
   let rexMisplaced = false;
@@ -39,7 +40,10 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     if (bit !== 0) {
       if ((prefixes & bit) !== 0) repeated = true;
       prefixes |= bit;
-      if (bit >= Prefix.CS) segment = b;
+      if (bit >= Prefix.CS) {
+        segment = b;
+        if (bit >= Prefix.FS) segmentFsGs = b;
+      }
       else if (bit === Prefix.REP || bit === Prefix.REPNE) lastRep = b;
       if (rex !== 0) {
         rexMisplaced = true;
@@ -303,6 +307,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   out.prefixCount = count;
   out.prefixRepeated = repeated;
   out.segment = segment;
+  out.segmentFsGs = segmentFsGs;
   out.lastRep = lastRep;
   out.rex = rex;
   out.rexMisplaced = rexMisplaced;

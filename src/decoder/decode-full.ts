@@ -28,8 +28,9 @@ function regOperand(cls: number, reg: number, bits: number, d: Decoded, access: 
 }
 
 function memOperand(d: Decoded, bits: number, access: number, noAccess: boolean,
-  base = d.memBase, index = d.memIndex, scale = d.memScale, disp = d.disp, segment = d.segment): Operand {
-  return { type: 'mem', base, index, scale, disp, segment, bits, addrSize: d.addrSize, access: access as Access, noAccess };
+  base = d.memBase, index = d.memIndex, scale = d.memScale, disp = d.disp, segment = d.segmentFsGs,
+  moffs?: bigint): Operand {
+  return { type: 'mem', base, index, scale, disp, segment, bits, addrSize: d.addrSize, access: access as Access, noAccess, moffs };
 }
 
 /** Expands one table operand into a full operand (null for operands that are never shown). */
@@ -55,12 +56,12 @@ function expand(o: OperandSpec, d: Decoded, pos: number): Operand | null {
     case OperandKind.One: return { type: 'imm', value: 1n, bits: 8 };
     case OperandKind.Rel: return { type: 'rel', rel: d.rel, target: pos + d.length + d.rel };
     case OperandKind.Moffs: {
-      const addr = d.addrSize === 32 ? d.imm >>> 0 : (d.immHi >>> 0) * 2 ** 32 + (d.imm >>> 0);
-      return memOperand(d, bits, o.access, false, -1, -1, 1, addr);
+      const big = d.addrSize === 32 ? BigInt(d.imm >>> 0) : (BigInt(d.immHi >>> 0) << 32n) | BigInt(d.imm >>> 0);
+      return memOperand(d, bits, o.access, false, -1, -1, 1, Number(big), d.segmentFsGs, big);
     }
-    case OperandKind.StrSrc: return memOperand(d, bits, o.access, false, 6, -1, 1, 0, d.segment || 0x3e);
+    case OperandKind.StrSrc: return memOperand(d, bits, o.access, false, 6, -1, 1, 0, d.segmentFsGs || 0x3e);
     case OperandKind.StrDst: return memOperand(d, bits, o.access, false, 7, -1, 1, 0, 0x26);
-    case OperandKind.XlatMem: return memOperand(d, 8, o.access, false, 3, -1, 1, 0, d.segment || 0x3e);
+    case OperandKind.XlatMem: return memOperand(d, 8, o.access, false, 3, -1, 1, 0, d.segmentFsGs || 0x3e);
     case OperandKind.St0: return regOperand(RegClass.ST, 0, 80, d, o.access);
     case OperandKind.StI: return regOperand(RegClass.ST, d.rm & 7, 80, d, o.access);
     default: return null;

@@ -22,7 +22,7 @@ export function registerName(cls: number, reg: number, bits: number, highByte: b
     case RegClass.MMX: return `mm${reg & 7}`;
     case RegClass.Seg: return SEGS[reg & 7];
     case RegClass.CR: return `cr${reg}`;
-    case RegClass.DR: return `db${reg}`;
+    case RegClass.DR: return `dr${reg}`;
     case RegClass.ST: return reg === 0 ? 'st' : `st(${reg})`;
     default: return '?';
   }
@@ -34,12 +34,17 @@ const hex = (v: number | bigint): string => `0x${v.toString(16)}`;
 const ATT_NAMES: Record<string, string> = {
   cbw: 'cbtw', cwde: 'cwtl', cdqe: 'cltq', cwd: 'cwtd', cdq: 'cltd', cqo: 'cqto', retf: 'lret', wait: 'fwait',
   xlatb: 'xlat', pushfq: 'pushf', popfq: 'popf', iretd: 'iret', pushf: 'pushfw', popf: 'popfw', iret: 'iretw',
-  int1: 'icebp',
+  pcmpestrm64: 'pcmpestrmq', pcmpestri64: 'pcmpestriq', fstpnce: 'fstp', reservednop: 'nop', getsecq: 'rex.w getsec',
 };
 /** x87 register forms whose AT&T name is swapped (the historical UnixWare spelling). */
 const X87_SWAP: Record<string, string> = {
   fsub: 'fsubr', fsubr: 'fsub', fdiv: 'fdivr', fdivr: 'fdiv', fsubp: 'fsubrp', fsubrp: 'fsubp', fdivp: 'fdivrp', fdivrp: 'fdivp',
 };
+/** Forms whose memory operand size is fixed although the register form follows the operand size. */
+const NO_SUFFIX = new Set(['sldt', 'str', 'smsw', 'lar', 'lsl', 'verr', 'verw', 'lldt', 'ltr', 'lmsw']);
+/** Forms with an implicit memory operand (rDI/rAX): FS/GS and 67 prefixes show as prefix words. */
+const IMPLICIT_MEM = new Set(['maskmovq', 'maskmovdqu', 'vmaskmovdqu', 'monitor', 'monitorx', 'clzero', 'vmrun',
+  'vmload', 'vmsave', 'invlpga']);
 const SIZE_SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
 const FP_SUFFIX: Record<number, string> = { 32: 's', 64: 'l', 80: 't' };
 const INT_SUFFIX: Record<number, string> = { 16: 's', 32: 'l', 64: 'll' };
@@ -51,9 +56,11 @@ export interface FormatOptions {
 
 function formatMem(o: Extract<Operand, { type: 'mem' }>, insn: FullDecode, hideSeg: boolean): string {
   let s = '';
+  if (insn.form.mnemonic === 'lea') hideSeg = true;
   if (o.segment !== 0 && !hideSeg) s += `%${SEG_PREFIX[o.segment]}:`;
   const bits = o.addrSize;
   if (o.base === -1 && o.index === -1) {
+    if (o.moffs !== undefined) return s + hex(o.moffs);
     const v = bits === 32 ? o.disp >>> 0 : o.disp < 0 ? BigInt.asUintN(64, BigInt(o.disp)) : o.disp;
     return s + hex(v);
   }
@@ -61,7 +68,12 @@ function formatMem(o: Extract<Operand, { type: 'mem' }>, insn: FullDecode, hideS
   s += '(';
   if (o.base === RIP) s += bits === 32 ? '%eip' : '%rip';
   else if (o.base >= 0) s += `%${bits === 32 ? GPR32[o.base] : GPR64[o.base]}`;
-  if (o.index >= 0) s += `,%${bits === 32 ? GPR32[o.index] : GPR64[o.index]},${o.scale}`;
+  if (o.index >= 0 && /gather/.test(insn.form.mnemonic)) {
+    // VSIB: dword indices with qword elements (gatherdpd/dq) only need an xmm.
+    const ymm = insn.d.vexL !== 0 && !/gatherd(pd|q)$/.test(insn.form.mnemonic);
+    s += `,%${ymm ? 'ymm' : 'xmm'}${o.index},${o.scale}`;
+  }
+  else if (o.index >= 0) s += `,%${bits === 32 ? GPR32[o.index] : GPR64[o.index]},${o.scale}`;
   else if (o.base === -1) s += `,%${bits === 32 ? 'eiz' : 'riz'},${o.scale}`;
   return `${s})`;
 }
@@ -71,20 +83,29 @@ function mnemonicOf(insn: FullDecode): string {
   let m = ATT_NAMES[f.mnemonic] ?? f.mnemonic;
   const ops = insn.operands;
   const mem = ops.find((o) => o.type === 'mem');
-  const hasReg = ops.some((o) => o.type === 'reg');
+  // A register operand fixes the size, except a shift count in %cl.
+  const hasReg = ops.some((o, i) => o.type === 'reg' && !(f.operands[i].kind === OperandKind.Fixed && o.bits === 8 && o.reg === 1 && i > 0));
   if (f.mnemonic === 'movzx' || f.mnemonic === 'movsx') {
     const src = ops[1];
     const srcBits = src.type === 'reg' || src.type === 'mem' ? src.bits : 0;
+    if (srcBits === insn.opSize) return `${f.mnemonic}${SIZE_SUFFIX[srcBits]}`;
     return `${f.mnemonic.slice(0, 4)}${SIZE_SUFFIX[srcBits]}${SIZE_SUFFIX[insn.opSize]}`;
   }
-  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 16) return 'xchg';
   if (/^(stos|lods|scas)[bwdq]$/.test(f.mnemonic) && hasReg) return f.mnemonic.slice(0, 4);
+  if (/^(movs|cmps|stos|lods|scas|ins|outs)d$/.test(f.mnemonic) && f.map === OpMap.Legacy) return `${f.mnemonic.slice(0, -1)}l`;
+  if (/^(loop|loope|loopne)$/.test(m) && insn.addrSize === 32) return `${m}l`;
+  if ((m === 'push' || m === 'pop') && ops[0]?.type === 'reg' && ops[0].cls === RegClass.Seg && insn.opSize === 16) return `${m}w`;
+  if (m === 'lret' && insn.opSize === 16) return 'lretw';
+  if ((m === 'enter' || m === 'leave') && insn.opSize === 16) return `${m}w`;
+  if (m === 'crc32' && mem && mem.type === 'mem') return `crc32${SIZE_SUFFIX[mem.bits]}`;
+  if (f.mnemonic === 'mov' && f.map === OpMap.Legacy && f.opcode >= 0xa0 && f.opcode <= 0xa3 && insn.addrSize === 32) return 'addr32 mov';
   if (f.mnemonic === 'movsxd') return insn.opSize === 64 ? 'movslq' : 'movsxd';
   if (f.mnemonic === 'mov' && (f.opcode >= 0xa0 && f.opcode <= 0xa3 && f.map === OpMap.Legacy)) return 'movabs';
   if (f.mnemonic === 'mov' && f.map === OpMap.Legacy && f.opcode === 0xb8 && insn.opSize === 64) return 'movabs';
   if (f.mnemonic === 'jrcxz' && insn.addrSize === 32) return 'jecxz';
   if (f.feature === Feature.X87) {
-    if (!mem && X87_SWAP[m] && ops.length === 2 && ops[0].type === 'reg' && ops[0].reg !== 0) return X87_SWAP[m];
+    if (!mem && X87_SWAP[m] && (f.opcode === 0xdc || f.opcode === 0xde)) return X87_SWAP[m];
+    if (mem && /^(frstor|fldenv|fnsave|fnstenv)$/.test(m) && insn.opSize === 16) return `${m}s`;
     if (mem && mem.type === 'mem') {
       if (/^fi/.test(m) && m !== 'fincstp') return m + (INT_SUFFIX[mem.bits] ?? '');
       if (/^f(ld|st|stp|add|sub|subr|mul|div|divr|com|comp)$/.test(m)) return m + (FP_SUFFIX[mem.bits] ?? '');
@@ -96,7 +117,10 @@ function mnemonicOf(insn: FullDecode): string {
     return m + (insn.opSize === 64 || insn.d.vexW === 1 || (insn.d.rex & 8) !== 0 ? 'q' : 'l');
   }
   if (f.flow === Flow.Far) {
-    if (f.mnemonic === 'call' || f.mnemonic === 'jmp') m = `l${m}`;
+    if (f.mnemonic === 'call' || f.mnemonic === 'jmp') {
+      m = `l${m}`;
+      return insn.opSize === 64 ? `rex.w ${m}` : insn.opSize === 16 ? `${m}w` : `${m}l`;
+    }
     if (m === 'lret' && insn.opSize === 64) m = 'lretq';
     return m;
   }
@@ -105,8 +129,8 @@ function mnemonicOf(insn: FullDecode): string {
   const memSpec = f.operands.find((o) => o.kind === OperandKind.Mem || o.kind === OperandKind.RM);
   const sized = memSpec !== undefined && memSpec.cls === RegClass.GPR &&
     (memSpec.width === Width.V || memSpec.width === Width.Z || memSpec.width === Width.Y ||
-      (memSpec.width === Width.B && !m.startsWith('set') && !m.startsWith('prefetch')));
-  if (mem && mem.type === 'mem' && !hasReg && sized && SIZE_SUFFIX[mem.bits]) {
+      (memSpec.width === Width.B && f.osz === 'byte' && !m.startsWith('set')));
+  if (mem && mem.type === 'mem' && !hasReg && sized && SIZE_SUFFIX[mem.bits] && !NO_SUFFIX.has(m)) {
     if (f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall) return m;
     return m + SIZE_SUFFIX[mem.bits];
   }
@@ -118,25 +142,45 @@ function mnemonicOf(insn: FullDecode): string {
 export function formatAtt(insn: FullDecode, opts: FormatOptions = {}): string {
   const base = opts.base ?? 0;
   const f = insn.form;
+  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 16) return 'xchg %ax,%ax';
+  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 64) return 'xchg %rax,%rax';
   const d = insn.d;
   const parts: string[] = [];
   const isString = f.opcode >= 0xa4 && f.opcode <= 0xaf && f.map === OpMap.Legacy && f.mnemonic !== 'test' ||
     f.opcode >= 0x6c && f.opcode <= 0x6f && f.map === OpMap.Legacy;
-  if ((d.prefixes & Prefix.LOCK) !== 0) parts.push('lock');
-  if (d.map === OpMap.Legacy && d.lastRep !== 0 && (isString || f.flow === Flow.Ret)) {
-    const cond = (f.nacl & NaclFact.CondRepAllowed) !== 0;
+  if ((f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall) && d.segment === 0x3e && d.segmentFsGs === 0) parts.push('notrack');
+  const branch = f.flow === Flow.Jmp || f.flow === Flow.Jcc || f.flow === Flow.Call || f.flow === Flow.Ret ||
+    f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall;
+  if (branch && d.lastRep === 0xf2 && !(f.opcode === 0xeb && f.map === OpMap.Legacy)) parts.push('bnd');
+  if (d.map === OpMap.Legacy && d.lastRep !== 0 && (isString || (f.flow === Flow.Ret && f.opcode === 0xc3 && d.lastRep === 0xf3))) {
+    const cond = (f.nacl & NaclFact.CondRepAllowed) !== 0 || f.flow === Flow.Ret;
     parts.push(cond ? (d.lastRep === 0xf3 ? 'repz' : 'repnz') : d.lastRep === 0xf3 ? 'rep' : 'repnz');
   }
+  // HLE hints: F2/F3 with a locked instruction (or xchg with memory), F3 on a store mov.
+  if (d.lastRep !== 0 && d.hasMem && !isString &&
+      ((d.prefixes & Prefix.LOCK) !== 0 || f.mnemonic === 'xchg')) parts.push(d.lastRep === 0xf2 ? 'xacquire' : 'xrelease');
+  else if (d.lastRep === 0xf3 && d.hasMem && f.mnemonic === 'mov' && d.map === OpMap.Legacy &&
+      (f.opcode === 0x88 || f.opcode === 0x89 || f.opcode === 0xc6 || f.opcode === 0xc7)) parts.push('xrelease');
+  if ((d.prefixes & Prefix.LOCK) !== 0) parts.push('lock');
+  // Implicit-memory forms show an FS/GS override or a 67 prefix as a prefix word.
+  if (IMPLICIT_MEM.has(f.mnemonic)) {
+    if (d.addrSize === 32) parts.push('addr32');
+    if (d.segmentFsGs !== 0 && !/^(vm|invlpga)/.test(f.mnemonic)) parts.push(d.segmentFsGs === 0x64 ? 'fs' : 'gs');
+  }
   let m = mnemonicOf(insn);
-  if (f.flow === Flow.Jcc && (d.segment === 0x2e || d.segment === 0x3e)) m += d.segment === 0x2e ? ',pn' : ',pt';
+  if (f.flow === Flow.Jcc && d.segmentFsGs === 0 && (d.segment === 0x2e || d.segment === 0x3e)) m += d.segment === 0x2e ? ',pn' : ',pt';
   parts.push(m);
   const shown: string[] = [];
   let comment = '';
   const indirect = f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall || (f.flow === Flow.Far && f.opcode === 0xff);
-  const ops = [...insn.operands].reverse();
-  for (const o of ops) {
+  // AT&T reverses the operands, except for enter (two immediates kept in Intel order).
+  const keep = f.mnemonic === 'enter';
+  const ops = keep ? [...insn.operands] : [...insn.operands].reverse();
+  const specs = keep ? [...f.operands] : [...f.operands].reverse();
+  for (const [i, o] of ops.entries()) {
     let t: string;
-    if (o.type === 'reg') t = `%${registerName(o.cls, o.reg, o.bits, o.highByte)}`;
+    if (o.type === 'reg' && specs[i]?.kind === OperandKind.StI) t = `%st(${o.reg})`;
+    else if (o.type === 'reg') t = `%${registerName(o.cls, o.reg, o.bits, o.highByte)}`;
     else if (o.type === 'imm') t = `$${hex(o.value)}`;
     else if (o.type === 'rel') t = hex(BigInt.asUintN(64, BigInt(base + o.target)));
     else {

@@ -31,8 +31,15 @@ function fp4(name: string, opc: number, vex: SimdEntry['vex'] = 'nds', scalars =
 }
 
 /** Packed integer op: MMX (NP, Pq,Qq) and SSE2 (66, Vx,Wx) variants. */
+/** MMX-register forms that came after MMX: the SSE extensions to MMX, and SSE2's 64-bit ops. */
+const MMX_FORM_FEATURE: Record<string, string> = {
+  pavgb: 'MMXExt', pavgw: 'MMXExt', pmaxsw: 'MMXExt', pmaxub: 'MMXExt', pminsw: 'MMXExt', pminub: 'MMXExt',
+  pmulhuw: 'MMXExt', psadbw: 'MMXExt', paddq: 'SSE2', psubq: 'SSE2', pmuludq: 'SSE2',
+};
+
 function pint(name: string, map: string, opc: number, mmx = true, feat = 'SSE2', vex: SimdEntry['vex'] = 'nds'): void {
-  if (mmx) legacyOnly.push(`${name} Pq,Qq | NP ${map} ${hex(opc)} /r | feat=${feat === 'SSE2' ? 'MMX' : feat}`);
+  const mmxFeat = MMX_FORM_FEATURE[name] ?? (feat === 'SSE2' ? 'MMX' : feat);
+  if (mmx) legacyOnly.push(`${name} Pq,Qq | NP ${map} ${hex(opc)} /r | feat=${mmxFeat}`);
   e(`${name} Vx,Wx | 66 ${map} ${hex(opc)} /r | feat=${feat}`, vex, 'L', true);
 }
 
@@ -151,7 +158,7 @@ function sse(): void {
   e('haddps Vx,Wx | F2 0F 7C /r | feat=SSE3', 'nds');
   e('hsubpd Vx,Wx | 66 0F 7D /r | feat=SSE3', 'nds');
   e('hsubps Vx,Wx | F2 0F 7D /r | feat=SSE3', 'nds');
-  legacyOnly.push('movd Ed,Pq | NP 0F 7E /r W0 | W feat=MMX');
+  legacyOnly.push('movd Ed,Pq | NP 0F 7E /r W0 | W zx feat=MMX');
   legacyOnly.push('movq Eq,Pq | NP 0F 7E /r W1 | W feat=MMX');
   e('movd Ed,Vdq | 66 0F 7E /r W0 | W zx feat=SSE2', 'two', 'L0');
   e('movq Eq,Vdq | 66 0F 7E /r W1 | W feat=SSE2', 'two', 'L0');
@@ -194,7 +201,7 @@ function sse(): void {
   e('cvtdq2pd Vx,Wh | F3 0F E6 /r | W feat=SSE2', 'two');
   e('cvtpd2dq Vdq,Wx | F2 0F E6 /r | W feat=SSE2', 'two');
   legacyOnly.push('movntq Mq,Pq | NP 0F E7 /r mem | W feat=SSE');
-  e('movntdq Mx,Vx | 66 0F E7 /r mem | W feat=SSE2', 'two', 'L', true);
+  e('movntdq Mx,Vx | 66 0F E7 /r mem | W feat=SSE2', 'two', 'L'); // 256-bit vmovntdq is AVX
   e('lddqu Vx,Mx | F2 0F F0 /r mem | W feat=SSE3', 'two');
   legacyOnly.push('maskmovq Pq,Nq | NP 0F F7 /r reg | R feat=SSE ir=DI nacl=obs');
   e('maskmovdqu Vdq,Udq | 66 0F F7 /r reg | R feat=SSE2 ir=DI nacl=obs', 'two', 'L0');
@@ -247,8 +254,8 @@ function sse4(): void {
   e('pblendw Vx,Wx,Ib | 66 0F3A 0E /r | feat=SSE41', 'nds', 'L', true);
   legacyOnly.push('palignr Pq,Qq,Ib | NP 0F3A 0F /r | feat=SSSE3');
   e('palignr Vx,Wx,Ib | 66 0F3A 0F /r | feat=SSSE3', 'nds', 'L', true);
-  e('pextrb Ed,Vdq,Ib | 66 0F3A 14 /r | W feat=SSE41', 'two', 'L0');
-  e('pextrw Ed,Vdq,Ib | 66 0F3A 15 /r | W feat=SSE41', 'two', 'L0');
+  e('pextrb Ey,Vdq,Ib | 66 0F3A 14 /r | W feat=SSE41', 'two', 'L0');
+  e('pextrw Ey,Vdq,Ib | 66 0F3A 15 /r | W feat=SSE41', 'two', 'L0');
   e('pextrd Ed,Vdq,Ib | 66 0F3A 16 /r W0 | W feat=SSE41', 'two', 'L0');
   e('pextrq Eq,Vdq,Ib | 66 0F3A 16 /r W1 | W feat=SSE41', 'two', 'L0');
   e('extractps Ed,Vdq,Ib | 66 0F3A 17 /r | W feat=SSE41', 'two', 'L0');

@@ -13,7 +13,7 @@ function vexTwin(x: SimdEntry): string[] {
   if (x.vl !== 'L') ops = ops.map((o) => o.replace(/^([VWUHM])x$/, '$1dq'));
   if (x.vex === 'nds') {
     const dest = ops[0];
-    if (dest.startsWith('U')) ops = [`H${dest.slice(1)}`, ...ops]; // shifts by immediate: vvvv is the destination
+    if (dest.startsWith('U') && ops[ops.length - 1] === 'Ib') ops = [`H${dest.slice(1)}`, ...ops]; // shifts by immediate: vvvv is the destination
     else ops = [dest, `H${dest.slice(1)}`, ...ops.slice(1)];
   }
   const toks = enc.split(/\s+/);
@@ -26,8 +26,12 @@ function vexTwin(x: SimdEntry): string[] {
   const keep = attrs.filter((a) => a !== 'R').join(' ');
   const line = (l: string, feat: string): string =>
     `${name} ${ops.join(',')} | V.${pp}.${map}${wTok}.${l} ${rest.join(' ')} |${access} ${keep} feat=${feat}`;
+  // VEX AES/PCLMUL keep their own CPUID bit (NaCl: AESAVX/CLMULAVX, off by its policy); NaCl's
+  // tables refuse vcmpsd.
+  const own = /feat=(AES|PCLMUL)\b/.exec(attrText)?.[1];
+  if (name === 'vcmpsd') return [line('LIG', 'AVX') + ' nacl=obs'];
   if (x.vl === 'LIG') return [line('LIG', 'AVX')];
-  if (x.vl === 'L0') return [line('L0', 'AVX')];
+  if (x.vl === 'L0') return [line('L0', own ?? 'AVX')];
   if (x.int) return [line('L0', 'AVX'), line('L1', 'AVX2')];
   return [line('LIG', 'AVX')];
 }

@@ -306,8 +306,10 @@ export class Decoded {
   prefixCount = 0;
   /** A legacy prefix byte occurred more than once. */
   prefixRepeated = false;
-  /** Last segment override byte (0x26/0x2e/0x36/0x3e/0x64/0x65) or 0. */
+  /** Last segment override byte (0x26/0x2e/0x36/0x3e/0x64/0x65) or 0 (also branch hints / notrack). */
   segment = 0;
+  /** The segment override in effect in 64-bit mode: the last FS/GS prefix byte (0x64/0x65) or 0. */
+  segmentFsGs = 0;
   /** The last of F2/F3 when both were given (0xf2, 0xf3 or 0). */
   lastRep = 0;
   /** 0 or the effective REX byte 0x40..0x4f. */
@@ -375,6 +377,8 @@ export interface MemOperand {
   readonly access: Access;
   /** Only address computation (lea) or a hint (nop, prefetch). */
   readonly noAccess: boolean;
+  /** The full 64-bit absolute address of a moffs operand (disp may be inexact above 2^53). */
+  readonly moffs?: bigint;
 }
 export interface ImmOperand {
   readonly type: 'imm';

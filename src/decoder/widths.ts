@@ -10,7 +10,7 @@ export function widthBits(w: number, d: Decoded): number {
     case Width.Q: return 64;
     case Width.V: case Width.D64: return d.opSize >= 16 && d.opSize <= 64 ? d.opSize : 32;
     case Width.Z: return d.opSize === 16 ? 16 : 32;
-    case Width.Y: return d.opSize === 64 || (d.rex & 8) !== 0 || (d.vex !== 0 && d.vexW !== 0) ? 64 : 32;
+    case Width.Y: return (d.vex === 0 ? (d.rex & 8) !== 0 : d.vexW !== 0) ? 64 : 32;
     case Width.S: return d.opSize === 16 ? 16 : 32;
     case Width.DQ: return 128;
     case Width.QQ: return 256;

@@ -79,10 +79,10 @@ export function tryParseManifest(input: Uint8Array | string): ManifestResult {
   }
 }
 
-function parseLines(text: string): Manifest {
+function parseLines(content: string): Manifest {
   const draft: Draft = { channels: [] };
   const counters = new Map<Keyword, number>();
-  const lines = gStrsplit(text, '\n', MANIFEST_LINES_LIMIT);
+  const lines = gStrsplit(content, '\n', MANIFEST_LINES_LIMIT);
   lines.forEach((line, index) => {
     const tokens = gStrsplit(line, '=', MANIFEST_TOKENS_LIMIT);
     // Anything but exactly "key = value" is ignored silently (this is how "==" comment lines work).
@@ -112,8 +112,9 @@ function fail(line: number, problem: string): never {
   throw new ManifestError('parse', Errno.EFAULT, line, problem);
 }
 
-const text = (binary: string): string => decodeUtf8(binaryToBytes(binary));
-const shown = (binary: string): string => JSON.stringify(text(binary));
+/** A byte-string field as the string it encodes (UTF-8). */
+const decoded = (binary: string): string => decodeUtf8(binaryToBytes(binary));
+const shown = (binary: string): string => JSON.stringify(decoded(binary));
 
 /** ToInt(): the whole trimmed token must be an int64 in C syntax. */
 function toInt(token: string, line: number, what: string): bigint {
@@ -135,7 +136,7 @@ function applyKey(draft: Draft, keyword: Keyword, value: string, line: number): 
       return;
     }
     case 'Program':
-      draft.program = text(gStrstrip(value));
+      draft.program = decoded(gStrstrip(value));
       return;
     case 'Memory': {
       const tokens = gStrsplit(value, ',', 2);
@@ -154,10 +155,10 @@ function applyKey(draft: Draft, keyword: Keyword, value: string, line: number): 
       return;
     case 'Job':
       if (value.length > JOB_PATH_MAX) fail(line, `too long Job name (${value.length} bytes, at most ${JOB_PATH_MAX})`);
-      draft.job = text(gStrstrip(value));
+      draft.job = decoded(gStrstrip(value));
       return;
     case 'Etag':
-      draft.etag = text(gStrstrip(value));
+      draft.etag = decoded(gStrstrip(value));
       return;
     case 'NameServer':
       draft.nameServer = parseSource(value, line, 'NameServer');
@@ -181,7 +182,7 @@ function parseChannel(value: string, line: number): ChannelSpec {
   if (gStrsplit(fields[CHANNEL_FIELDS - 1]!, ',', 0).length > 1) {
     fail(line, `invalid channel tokens number: more than ${CHANNEL_FIELDS} fields`);
   }
-  const alias = text(trimmed[1]!);
+  const alias = decoded(trimmed[1]!);
   const uris = gStrsplit(fields[0]!, ';', MANIFEST_TOKENS_LIMIT);
   // ZeroVM leaves a channel with no source (or an empty one between ';') undefined; we refuse it.
   if (uris.length === 0) fail(line, `channel ${JSON.stringify(alias)} has no source uri`);
@@ -209,7 +210,7 @@ function parseSource(raw: string, line: number, owner: string): ChannelSource {
   if (protocol === undefined) {
     if (parts.length > 1) fail(line, `${owner}: invalid channel name ${shown(name)} (unknown protocol ${shown(parts[0]!)})`);
     if (!isAbsolutePath(name)) fail(line, `${owner}: only absolute path channels are allowed, got ${shown(name)}`);
-    return { kind: 'file', path: text(name) };
+    return { kind: 'file', path: decoded(name) };
   }
   if (parts.length < 2) fail(line, `${owner}: invalid channel url ${shown(name)} (expected ${protocol}:<host>:<port>)`);
   const hostToken = parts[1]!;

@@ -129,3 +129,11 @@ export function buildUserManifest(input: UserManifestInput): UserManifestResult 
     },
   };
 }
+
+/** The records for mounted channels: exact limits from the manifest, sizes from the mounted channels. */
+export function userChannelRecords(
+  specs: readonly { alias: string; type: number; limits: UserChannelRecord['limits'] }[],
+  mounted: readonly { size: number }[],
+): UserChannelRecord[] {
+  return specs.map((s, i) => ({ alias: s.alias, type: s.type, limits: s.limits, size: mounted[i]?.size ?? 0 }));
+}

@@ -1,6 +1,7 @@
 // The ZeroVM trap (trampoline slot 0): one pointer to uint64_t[]{id, reserved, args...}, an int32
 // result. The rules and their order are those of ZeroVM's src/syscalls/trap.c; this project answers
-// Fork with -ENOSYS (no daemon mode).
+// Fork with -ENOSYS (no daemon mode). A host I/O failure inside a device is thrown (or rejects the
+// Promise): in ZeroVM it is fatal, so the session loop should end the session with EIO.
 import { isPromise, type MaybePromise } from '../channels/device.ts';
 import type { Channel, ReadResult } from '../channels/channel.ts';
 import { Errno } from './errno.ts';

@@ -220,6 +220,7 @@ function withMemory(ins: Instruction): { before: string[]; ins: Instruction } {
 /** Rewrites a lea: 32-bit address registers become 64-bit ones, a 64-bit destination with a 32-bit address becomes 32-bit. */
 function rewriteLea(ins: Instruction): Instruction {
   const [addr, dst] = ins.operands;
+  if (addr?.kind === 'expr' && !addr.indirect && dst?.kind === 'reg') return ins; // an absolute address: no access
   if (addr?.kind !== 'mem' || dst?.kind !== 'reg' || !dst.gpr) throw new Unsandboxable('unsupported lea form');
   const narrowAddress = [addr.base, addr.index].some((r) => r !== undefined && gpr(r)?.bits === 32);
   const wide = widenAddress(addr);

@@ -1,7 +1,7 @@
 // Whether NaCl's grammar accepts a decoded ordinary instruction (not part of a fixed sequence):
 // forbidden forms, control transfers that must go through nacljmp/naclcall, and the prefix
 // rules of nacl-validator-rules.md §9. A refusal here is an "unrecognized instruction".
-import { Flow, Forbidden, MandatoryPrefix, NaclFact, Prefix, type Decoded, type Form } from '../decoder/types.ts';
+import { Flow, Forbidden, MandatoryPrefix, NaclFact, OpMap, Prefix, type Decoded, type Form } from '../decoder/types.ts';
 
 const SEGMENTS = Prefix.CS | Prefix.DS | Prefix.ES | Prefix.SS | Prefix.FS | Prefix.GS;
 
@@ -32,6 +32,8 @@ export function acceptedPrefixes(d: Decoded, form: Form): boolean {
   if (p & Prefix.LOCK) {
     if ((form.nacl & NaclFact.LockAllowed) === 0 || !d.hasMem) return false;
   }
+  // pause (f3 90) takes no REX in NaCl's tables (f3 40 90 would otherwise decode as pause).
+  if (d.rex !== 0 && form.map === OpMap.Legacy && form.opcode === 0x90 && form.prefix === MandatoryPrefix.PF3) return false;
   const rexW = (d.rex & 8) !== 0;
   if (rexW && form.nacl & NaclFact.NoRexW) return false;
   if (p & Prefix.OPSIZE && form.prefix !== MandatoryPrefix.P66) {

@@ -71,6 +71,8 @@ export class Zrt {
   readonly table: readonly SyscallHandler[];
   /** Tar images that failed to unpack (the mount point stays empty). */
   readonly mountFailures: MountFailure[] = [];
+  /** Failures of the `wo` exports run at exit, as messages. */
+  readonly exportErrors: string[] = [];
   private readonly channels: ReadonlyMap<string, ChannelView>;
   private readonly state: ZrtState;
   private exported = false;
@@ -157,12 +159,12 @@ export class Zrt {
 
   /**
    * Write each fstab `wo` subtree as a tar into its channel (once; exit does this itself).
-   * Returns the failures as messages.
+   * Returns the failures as messages (also kept in exportErrors).
    */
   runExports(): string[] {
     if (this.exported) return [];
     this.exported = true;
-    const errors: string[] = [];
+    const errors = this.exportErrors;
     for (const rec of this.nvram.fstab) {
       if (rec.access !== 'wo') continue;
       const ch = this.channels.get(rec.channel);

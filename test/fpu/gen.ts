@@ -18,7 +18,7 @@ const significand: fc.Arbitrary<[number, number]> = fc.oneof(
   // ties and near-ties at the 24-, 53- and 64-bit rounding positions
   {
     weight: 3,
-    arbitrary: fc.tuple(fc.constantFrom(40, 11, 1, 2, 39, 10), fc.constantFrom(-1, 0, 1), u32, u32).map(([k, d, a, b]): [number, number] => {
+    arbitrary: fc.tuple(fc.constantFrom<number>(40, 11, 1, 2, 32, 39, 10), fc.constantFrom(-1, 0, 1), u32, u32).map(([k, d, a, b]): [number, number] => {
       // value: random top bits, bit k-1 set, low bits zero, then +/- one unit
       let hi = (a | 0x80000000) >>> 0;
       let lo = b;
@@ -26,8 +26,7 @@ const significand: fc.Arbitrary<[number, number]> = fc.oneof(
         hi = ((hi >>> (k - 32)) << (k - 32)) | (1 << (k - 33));
         lo = 0;
       } else {
-        lo = k === 32 ? 0 : ((lo >>> k) << k) | (1 << (k - 1));
-        if (k === 32) lo = 0x80000000;
+        lo = k === 32 ? 0x80000000 : (((lo >>> k) << k) | (1 << (k - 1))) >>> 0;
       }
       lo = (lo + d) >>> 0;
       if (d === 1 && lo === 0) hi++;

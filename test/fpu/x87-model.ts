@@ -2,6 +2,8 @@
 import { Binary32, Binary64 } from '../../src/fpu/binary.ts';
 import * as X from '../../src/fpu/float80/index.ts';
 import { f80Hex, h, hex64, parse64, parseF80 } from './hex.ts';
+import { f80Trig } from '../../src/fpu/float80/transcendental/trig.ts';
+import { f80Atan2, f80Exp2m1, f80Yl2x, f80Yl2xp1 } from '../../src/fpu/float80/transcendental/log-exp.ts';
 
 /** Status-word bits compared: exception flags and C0..C3 (TOP, SF and ES are stack and trap state). */
 export const X87_STATUS_MASK = 0x473f;
@@ -98,7 +100,36 @@ function remainder(ieee: boolean): Op {
   };
 }
 
+/** Operations that pop to one result; the oracle duplicates it so both stored values are the result. */
+function twoCopies(f: (a: X.F80, b: X.F80, env: X.X87Env) => X.F80): Op {
+  return (env, [a, b]) => {
+    const r = f80Hex(f(parseF80(a!), parseF80(b!), env));
+    return `${r} ${r} ${sw(env)}`;
+  };
+}
+
+function trig(kind: 'sin' | 'cos' | 'sincos' | 'tan'): Op {
+  return (env, [a]) => {
+    const r = f80Trig(kind, parseF80(a!), env);
+    const cond = r.c2 ? X.Cond.C2 : 0;
+    if (kind === 'sin' || kind === 'cos' || r.c2) {
+      // out of range: ST0 unchanged (the oracle then stores the operand and the copy below it)
+      const extra = r.c2 && (kind === 'sincos' || kind === 'tan') ? ` ${a}` : '';
+      return `${f80Hex(r.value)}${extra} ${sw(env, cond)}`;
+    }
+    return `${f80Hex(r.second!)} ${f80Hex(r.value)} ${sw(env, cond)}`;
+  };
+}
+
 export const x87Ops: Record<string, Op> = {
+  f2xm1: unary(f80Exp2m1),
+  fyl2x: twoCopies(f80Yl2x),
+  fyl2xp1: twoCopies(f80Yl2xp1),
+  fpatan: twoCopies(f80Atan2),
+  fsin: trig('sin'),
+  fcos: trig('cos'),
+  fsincos: trig('sincos'),
+  fptan: trig('tan'),
   fprem: remainder(false),
   fprem1: remainder(true),
   fscale: binary(X.f80Scale),

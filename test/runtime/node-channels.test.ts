@@ -77,3 +77,23 @@ describe('HostStreamDevice', () => {
     expect(fs.readFileSync(at('stream-out.txt'), 'utf8')).toBe('one two');
   });
 });
+
+describe('openSession', () => {
+  it('gives ENOENT for a missing manifest, the check status for a bad one, channels for a good one', async () => {
+    const { openSession } = await import('../../src/node/channels/open-session.ts');
+    expect(openSession(at('none.manifest'))).toMatchObject({ ok: false, status: 2 });
+    fs.writeFileSync(at('empty.manifest'), '');
+    expect(openSession(at('empty.manifest'))).toMatchObject({ ok: false, status: 5 });
+    fs.writeFileSync(at('in2.txt'), 'x');
+    const good = ['Version = 20130611', `Program = ${path.basename(nexe)}`, 'Memory = 33554432, 0', 'Timeout = 1',
+      `Channel = ${at('in2.txt')}, /dev/stdin, 0, 0, 1, 1, 0, 0`,
+      `Channel = ${at('o.txt')}, /dev/stdout, 0, 0, 0, 0, 1, 1`,
+      `Channel = ${at('e.txt')}, /dev/stderr, 0, 0, 0, 0, 1, 1`].join('\n');
+    fs.writeFileSync(at('good.manifest'), good);
+    expect(openSession(at('good.manifest'))).toMatchObject({ ok: false, status: 2 }); // Program relative to cwd
+    const opened = openSession(at('good.manifest'), { cwd: path.dirname(nexe) });
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.channels.map((c) => c.alias)).toEqual(['/dev/stdin', '/dev/stdout', '/dev/stderr']);
+    for (const c of opened.channels) await c.close();
+  });
+});

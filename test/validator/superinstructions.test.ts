@@ -98,12 +98,16 @@ describe('%rsp/%rbp recognisers', () => {
 });
 
 describe('prefixed long NOPs', () => {
-  it('matches 66{1..6} 2e 0f 1f 84 00 00 00 00 00 only', () => {
+  it('matches 66 0f 1f 44|84 00.. and 66{1..6} 2e 0f 1f 84 00 00 00 00 00 only', () => {
     for (let k = 1; k <= 6; k++) {
       const code = at('66'.repeat(k) + '2e0f1f840000000000');
       expect(matchPrefixedNop(code, 0, code.length)).toBe(k + 9);
     }
     expect(matchPrefixedNop(at('2e0f1f840000000000'), 0, 9)).toBe(0);
+    expect(matchPrefixedNop(at('660f1f440000'), 0, 6)).toBe(6);
+    expect(matchPrefixedNop(at('660f1f840000000000'), 0, 9)).toBe(9);
+    expect(matchPrefixedNop(at('660f1f440001'), 0, 6)).toBe(0);
+    expect(matchPrefixedNop(at('660f1f4400'), 0, 5)).toBe(0);
     expect(matchPrefixedNop(at('662e0f1f840000000001'), 0, 10)).toBe(0);
     expect(matchPrefixedNop(at('66'.repeat(7) + '2e0f1f840000000000'), 0, 16)).toBe(0);
   });

@@ -81,6 +81,30 @@ describe('channels', () => {
     expect(g.call(Sys.ftruncate, fd, g.i64(0))).toBe(-Errno.EINVAL);
   });
 
+  it('follows ZRT\'s channel table: positions are set only in a random direction, read back anywhere', () => {
+    const rget = new MemoryChannel('/dev/rget', 1, 'abcdef');
+    const rput = new MemoryChannel('/dev/rput', 2, 'uvwxyz');
+    const g = new Guest({ channels: [...stdChannels(), rget, rput] });
+    g.call(Sys.write, 1, g.data('12345'), 5);
+    const cur = g.i64(0);
+    expect(g.call(Sys.lseek, 1, cur, Whence.SEEK_CUR)).toBe(0); // ftell on a pipe-like channel
+    expect(g.readI64(cur)).toBe(5);
+    const a = g.call(Sys.open, g.str('/dev/rget'), O_RDWR, 0);
+    const b = g.call(Sys.open, g.str('/dev/rput'), O_RDWR, 0);
+    const buf = g.alloc(8);
+    expect(g.call(Sys.pread, a, buf, 2, g.i64(3))).toBe(2);
+    expect(g.text(buf, 2)).toBe('de');
+    expect(g.call(Sys.pwrite, a, g.data('Q'), 1, g.i64(0))).toBe(-Errno.ESPIPE);
+    expect(g.call(Sys.write, a, g.data('Q'), 1)).toBe(1); // sequential put appends
+    expect(rget.textContent).toBe('abcdefQ');
+    expect(g.call(Sys.pread, b, buf, 2, g.i64(0))).toBe(-Errno.ESPIPE);
+    expect(g.call(Sys.pwrite, b, g.data('Z'), 1, g.i64(0))).toBe(1);
+    expect(rput.textContent).toBe('Zvwxyz');
+    const wo = g.call(Sys.open, g.str('/dev/rget'), O_WRONLY, 0);
+    expect(g.call(Sys.lseek, wo, g.i64(2), Whence.SEEK_SET)).toBe(-Errno.ESPIPE);
+    expect(g.call(Sys.lseek, a, g.i64(2), Whence.SEEK_SET)).toBe(0);
+  });
+
   it('reads /dev/nvram from its channel when no nvram is given', () => {
     const nvram = new MemoryChannel('/dev/nvram', 1, '[args]\nargs=prog -v "a b"\n[env]\nname=LANG, value=C\n[time]\nseconds=77\n', true, false);
     const g = new Guest({ channels: [...stdChannels(), nvram] });

@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Mode, OpenFlag, StatLayout } from '../../src/zrt/abi.ts';
-import { Errno } from '../../src/zrt/errno.ts';
+import { Errno, ZrtErrno } from '../../src/zrt/errno.ts';
 import { MemoryFileSystem } from '../../src/zrt/fs/file-system.ts';
 import type { DirInode, Inode } from '../../src/zrt/fs/inode.ts';
 import { exportEntries, exportTar } from '../../src/zrt/fs/tar-export.ts';
@@ -158,6 +159,14 @@ describe('wo exports', () => {
     expect(readTar(out.content)).toHaveLength(4);
   });
 
+  it('records an export that its channel refuses', () => {
+    const full = new MemoryChannel('/dev/export', 0, '', false, true);
+    full.write = () => -Errno.EDQUOT;
+    const g = new Guest({ channels: [...stdChannels(), full], nvram: '[fstab]\nchannel=/dev/export, mountpoint=/tmp, access=wo, removable=no\nchannel=/dev/none, mountpoint=/tmp, access=wo, removable=no\n' });
+    expect(() => g.call(Sys.exit, 3)).toThrow(ZrtExit);
+    expect(g.zrt.exportErrors).toEqual(['export of /tmp to /dev/export: only wrote 0 of 1024 bytes', 'nvram line 3: no channel /dev/none']);
+  });
+
   it('export then import reproduces the tree', () => {
     const { g } = guestWith('');
     const paths = ['/tmp/a', '/tmp/d1', '/tmp/d1/d2', '/tmp/d1/d2/f', '/tmp/ľong-' + 'z'.repeat(200)];
@@ -173,6 +182,46 @@ describe('wo exports', () => {
     unpackEntries(copy, copy.root, readTar(tar));
     expect(describeTree(copy.root)).toEqual(describeTree(g.zrt.fs.lookup('/tmp', g.zrt.fs.root) as DirInode));
     expect(exportEntries(copy, '/')).toEqual(exportEntries(g.zrt.fs, '/tmp'));
+  });
+});
+
+describe('export/import round trip (property)', () => {
+  it('any tree built by namespace calls survives export and re-import', () => {
+    const name = fc.constantFrom('a', 'b', 'c', 'long-' + 'q'.repeat(120));
+    const pathArb = fc.array(name, { minLength: 1, maxLength: 3 }).map((p) => '/' + p.join('/'));
+    const op = fc.record({
+      kind: fc.constantFrom('mkdir', 'file', 'symlink', 'link', 'chmod'),
+      a: pathArb,
+      b: pathArb,
+      data: fc.uint8Array({ maxLength: 700 }),
+      mode: fc.integer({ min: 0o400, max: 0o777 }),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+        let t = 0;
+        const src = new MemoryFileSystem({ now: () => ({ sec: t++, nsec: 0 }) });
+        for (const o of ops) {
+          try {
+            if (o.kind === 'mkdir') src.mkdir(o.a, src.root, o.mode);
+            else if (o.kind === 'file') {
+              const r = src.resolve(o.a, src.root, false);
+              const f = r.inode ?? src.createFile(r, o.mode);
+              if (f.kind === 'file') src.writeFile(f, 0, o.data);
+            } else if (o.kind === 'symlink') src.symlink(o.b.slice(1), o.a, src.root);
+            else if (o.kind === 'link') src.link(o.a, o.b, src.root);
+            else src.chmod(src.lookup(o.a, src.root, true), o.mode); // chmod follows links, as the call does
+          } catch (e) {
+            if (!(e instanceof ZrtErrno)) throw e;
+          }
+        }
+        const entries = exportEntries(src, '/');
+        const copy = new MemoryFileSystem({ now: () => ({ sec: 0, nsec: 0 }) });
+        unpackEntries(copy, copy.root, readTar(writeTar(entries)));
+        expect(exportEntries(copy, '/')).toEqual(entries);
+        expect(describeTree(copy.root)).toEqual(describeTree(src.root));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

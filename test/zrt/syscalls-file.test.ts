@@ -138,6 +138,14 @@ describe('read, write, lseek, pread, pwrite', () => {
     expect(Array.from(g.bytes(buf, 6))).toEqual([0, 0, 0, 0, 0, 0x78]);
   });
 
+  it('refuses writes past the 1 GiB file limit with EFBIG, before touching guest memory', () => {
+    const g = new Guest();
+    const fd = openFile(g, '/tmp/f', O_CREAT | O_RDWR);
+    expect(g.call(Sys.write, fd, g.alloc(1), 2 ** 30 + 1)).toBe(-Errno.EFBIG);
+    expect(g.call(Sys.pwrite, fd, g.data('x'), 1, g.i64(2 ** 30))).toBe(-Errno.EFBIG);
+    expect(g.call(Sys.pwrite, fd, g.data('x'), 1, g.i64(2 ** 20))).toBe(1);
+  });
+
   it('pread/pwrite take the offset by pointer and leave the file offset alone', () => {
     const g = new Guest();
     const fd = openFile(g, '/tmp/f', O_CREAT | O_RDWR);

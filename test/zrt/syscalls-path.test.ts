@@ -79,6 +79,19 @@ describe('mkdir, rmdir, stat', () => {
     expect(statOk(g, '../../../tmp').ino).toBe(statOk(g, '/tmp').ino);
   });
 
+  it('bounds-checks path strings', () => {
+    const g = new Guest();
+    const end = 4 << 20;
+    g.mem.write(end - 3, new TextEncoder().encode('/tm')); // no NUL before the end of memory
+    expect(g.call(Sys.mkdir, end - 3, 0o755)).toBe(-Errno.EFAULT);
+    g.mem.write(end - 5, new TextEncoder().encode('/tmp\0'));
+    expect(g.call(Sys.chdir, end - 5)).toBe(0);
+    const long = g.alloc(5000);
+    g.mem.bytes.fill(0x61, long, long + 5000);
+    expect(g.call(Sys.mkdir, long, 0o755)).toBe(-Errno.ENAMETOOLONG);
+    expect(g.call(Sys.rename, g.str('/tmp'), 0)).toBe(-Errno.EFAULT);
+  });
+
   it('reports ENAMETOOLONG for long names and paths', () => {
     const g = new Guest();
     expect(g.call(Sys.mkdir, g.str('/' + 'x'.repeat(256)), 0o755)).toBe(-Errno.ENAMETOOLONG);

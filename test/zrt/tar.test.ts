@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../../src/zrt/fs/file-system.ts';
+import { unpackEntries } from '../../src/zrt/fs/tar-mount.ts';
 import type { TarEntry } from '../../src/zrt/tar/entry.ts';
 import { readTar } from '../../src/zrt/tar/reader.ts';
 import { TarError } from '../../src/zrt/tar/tar-error.ts';
@@ -153,6 +155,30 @@ describe('writing archives GNU tar reads', () => {
   });
 });
 
+describe('number fields and global headers', () => {
+  it('reads GNU base-256 numbers', () => {
+    const bytes = writeTar([entry('f', 'file', { data: new Uint8Array(3) })]);
+    bytes.fill(0, 108, 116);
+    bytes[108] = 0x80;
+    bytes[114] = 0x01;
+    bytes[115] = 0x02; // uid = 0x0102 in base-256
+    fixChecksum(bytes, 0);
+    expect(readTar(bytes)[0]!.uid).toBe(0x102);
+  });
+
+  it('applies pax global records to every later member (GNU tar --pax-option)', () => {
+    const dir = path.join(work, 'pax-global');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'one'), '1');
+    fs.writeFileSync(path.join(dir, 'two'), '2');
+    const bytes = gnuTar('pax', dir, ['--pax-option=comment=made-by-test,uid=4242']);
+    expect(String.fromCharCode(bytes[156]!)).toBe('g');
+    const entries = readTar(bytes);
+    expect(entries.map((e) => e.path)).toEqual(['', 'one', 'two']);
+    for (const e of entries) expect(e.uid).toBe(4242);
+  });
+});
+
 describe('corrupt and truncated archives', () => {
   let good: Uint8Array;
   beforeAll(() => {
@@ -210,7 +236,7 @@ describe('corrupt and truncated archives', () => {
     );
   });
 
-  it('random corruption gives entries or a TarError, never another exception (property)', () => {
+  it('random corruption gives a mountable image or a TarError, never another exception (property)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ at: fc.integer({ min: 0, max: good.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
@@ -220,7 +246,9 @@ describe('corrupt and truncated archives', () => {
           for (const { at, value } of edits) bad[at] = value;
           if (fix) for (const h of readTarHeaders(good)) fixChecksum(bad, h.offset);
           try {
-            readTar(bad);
+            // whatever parses must also mount (or be refused as a whole) without any other exception
+            const fsys = new MemoryFileSystem({ now: () => ({ sec: 0, nsec: 0 }) });
+            unpackEntries(fsys, fsys.root, readTar(bad));
           } catch (e) {
             expect(e).toBeInstanceOf(TarError);
           }

@@ -1,5 +1,6 @@
 // A host stream (the process's stdin/stdout/stderr, a character device or a FIFO) as a sequential
-// channel device. Reads wait asynchronously (a Promise) so other sessions keep running; writes are
+// channel device. Reads wait asynchronously (a Promise) so other sessions keep running, and like
+// ZeroVM's fread() they return only when the buffer is full or the stream has ended; writes are
 // synchronous and retried until complete (EAGAIN on a non-blocking pipe is waited out).
 import * as fs from 'node:fs';
 import type { ChannelDevice, MaybePromise } from '../../channels/device.ts';
@@ -19,14 +20,20 @@ export class HostStreamDevice implements ChannelDevice {
     return 0;
   }
 
+  /** Like ZeroVM's fread(): waits until `into` is full or the stream ends. */
   read(into: Uint8Array): MaybePromise<number> {
     return new Promise<number>((resolve, reject) => {
+      let done = 0;
       const attempt = (): void =>
-        fs.read(this.fd, into, 0, into.length, null, (err, n) => {
+        fs.read(this.fd, into, done, into.length - done, null, (err, n) => {
           // A non-blocking descriptor with nothing to read yet: try again shortly.
           if (err?.code === 'EAGAIN') setTimeout(attempt, 5);
           else if (err) reject(err);
-          else resolve(n);
+          else if (n === 0 || done + n === into.length) resolve(done + n);
+          else {
+            done += n;
+            attempt();
+          }
         });
       attempt();
     });

@@ -31,12 +31,13 @@ export function channelDevice(ch: ChannelView, mode?: ChannelMode): Device {
     read: (buf, pos) => (ch.readable === false ? -Errno.EBADF : ch.read(buf, pos)),
     write: (bytes, pos) => (ch.writable === false ? -Errno.EBADF : ch.write(bytes, pos)),
     size: () => ch.size,
-    seekable: ch.type !== 0,
+    randomRead: ch.type === 1 || ch.type === 3,
+    randomWrite: ch.type === 2 || ch.type === 3,
   };
 }
 
 function emulated(read: (buf: Uint8Array) => number, write: (bytes: Uint8Array) => number): Device {
-  return { read: (buf) => read(buf), write: (bytes) => write(bytes), size: () => 0, seekable: false };
+  return { read: (buf) => read(buf), write: (bytes) => write(bytes), size: () => 0, randomRead: false, randomWrite: false };
 }
 
 export function emulatedDevices(random: DeterministicRandom): ReadonlyMap<string, Device> {

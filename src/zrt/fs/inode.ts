@@ -10,8 +10,10 @@ export interface Device {
   write(bytes: Uint8Array, pos: number): number;
   /** Current size in bytes (0 for streams). */
   size(): number;
-  /** Whether lseek/pread/pwrite make sense (random-access channels). */
-  readonly seekable: boolean;
+  /** Reads honour the position (random-get channels): lseek for readers, pread, mmap. */
+  readonly randomRead: boolean;
+  /** Writes honour the position (random-put channels): lseek for writers, pwrite. */
+  readonly randomWrite: boolean;
   /** isatty() answers yes (channels mapped as `char`). */
   readonly tty?: boolean;
 }

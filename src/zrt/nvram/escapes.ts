@@ -1,37 +1,31 @@
 // nvram values escape characters as \xHH (required for ',', '"', '\' and newline; zvsh also escapes space).
-import { decodeUtf8 } from '../utf8.ts';
+// Decoding follows ZRT's unescape_string_copy_to_dest: `\x` plus two ASCII letters or digits is one byte,
+// letters counting from 10 ('a'/'A' = 10 ... 'z'/'Z' = 35, so "\xzz" is ZRT's odd but defined 0x33);
+// anything else, a lone backslash included, is copied as it stands.
+import { decodeUtf8, encodeUtf8 } from '../utf8.ts';
 
-/** Decode \xHH escapes (to bytes, read as UTF-8). Returns an error text for a malformed escape. */
-export function unescapeValue(raw: string): string | { error: string } {
-  if (!raw.includes('\\')) return raw;
-  const bytes: number[] = [];
-  const pushText = (t: string) => {
-    for (const c of t) {
-      const cp = c.codePointAt(0)!;
-      if (cp < 0x80) bytes.push(cp);
-      else for (const b of encodeCodePoint(cp)) bytes.push(b);
-    }
-  };
-  let i = 0;
-  while (i < raw.length) {
-    const slash = raw.indexOf('\\', i);
-    if (slash < 0) {
-      pushText(raw.slice(i));
-      break;
-    }
-    pushText(raw.slice(i, slash));
-    const hex = raw.slice(slash + 2, slash + 4);
-    if (raw[slash + 1] !== 'x' || !/^[0-9a-fA-F]{2}$/.test(hex)) {
-      return { error: `bad escape ${JSON.stringify(raw.slice(slash, slash + 4))} (expected \\xHH)` };
-    }
-    bytes.push(parseInt(hex, 16));
-    i = slash + 4;
-  }
-  return decodeUtf8(Uint8Array.from(bytes));
+function digit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x7a) return 10 + c - 0x61;
+  if (c >= 0x41 && c <= 0x5a) return 10 + c - 0x41;
+  return -1;
 }
 
-function encodeCodePoint(cp: number): number[] {
-  if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 63)];
-  if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
-  return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+export function unescapeValue(raw: string): string {
+  if (!raw.includes('\\x')) return raw;
+  const src = encodeUtf8(raw);
+  const out: number[] = [];
+  for (let i = 0; i < src.length; ) {
+    if (src[i] === 0x5c && src[i + 1] === 0x78 && i + 3 < src.length) {
+      const hi = digit(src[i + 2]!);
+      const lo = digit(src[i + 3]!);
+      if (hi >= 0 && lo >= 0) {
+        out.push(((hi << 4) | lo) & 0xff);
+        i += 4;
+        continue;
+      }
+    }
+    out.push(src[i++]!);
+  }
+  return decodeUtf8(Uint8Array.from(out));
 }

@@ -42,39 +42,34 @@ function splitRecord(text: string, line: number): Record_ {
   return out;
 }
 
-function value(rec: Record_, key: string, line: number): string {
-  const raw = rec.get(key)!;
-  const v = unescapeValue(raw);
-  if (typeof v !== 'string') throw new NvramError(line, `${key}: ${v.error}`);
-  return v;
+function value(rec: Record_, key: string): string {
+  return unescapeValue(rec.get(key)!);
 }
 
-/** Split [args] on blanks; double quotes group words (and are removed); escapes decode per argument. */
-export function splitArgs(raw: string, line: number): string[] {
+/**
+ * Split [args] as ZRT's parse_args does: blanks (space, tab) separate arguments; a double quote at the start
+ * of an argument runs to the next double quote (or the end) and makes one argument, quotes removed; a quote
+ * inside an argument is an ordinary character. Each argument is then unescaped.
+ */
+export function splitArgs(raw: string): string[] {
   const out: string[] = [];
-  let cur = '';
-  let inToken = false;
-  let quoted = false;
-  for (const c of raw) {
-    if (c === '"') {
-      quoted = !quoted;
-      inToken = true;
-    } else if (!quoted && (c === ' ' || c === '\t')) {
-      if (inToken) out.push(cur);
-      cur = '';
-      inToken = false;
-    } else {
-      cur += c;
-      inToken = true;
+  let start = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === ' ' || c === '\t') {
+      if (start >= 0) out.push(raw.slice(start, i));
+      start = -1;
+    } else if (c === '"' && start < 0 && i + 1 < raw.length) {
+      const close = raw.indexOf('"', i + 1);
+      const end = close < 0 ? raw.length : close;
+      out.push(raw.slice(i + 1, end));
+      i = end;
+    } else if (start < 0) {
+      start = i;
     }
   }
-  if (quoted) throw new NvramError(line, 'args: unterminated double quote');
-  if (inToken) out.push(cur);
-  return out.map((a) => {
-    const v = unescapeValue(a);
-    if (typeof v !== 'string') throw new NvramError(line, `args: ${v.error}`);
-    return v;
-  });
+  if (start >= 0) out.push(raw.slice(start));
+  return out.map(unescapeValue);
 }
 
 function yesNo(text: string, key: string, line: number): boolean {
@@ -119,47 +114,48 @@ export function parseNvram(text: string): NvramConfig {
     }
     switch (section) {
       case 'args':
-        args = splitArgs(rec.get('args')!, line);
+        args = splitArgs(rec.get('args')!);
         break;
       case 'env': {
-        const name = value(rec, 'name', line);
+        const name = value(rec, 'name');
         if (name === '' || name.includes('=')) throw new NvramError(line, `bad environment variable name ${JSON.stringify(name)}`);
-        env.push({ name, value: value(rec, 'value', line) });
+        env.push({ name, value: value(rec, 'value') });
         break;
       }
       case 'fstab': {
-        const access = value(rec, 'access', line);
-        const mountpoint = value(rec, 'mountpoint', line);
+        const access = value(rec, 'access');
+        const mountpoint = value(rec, 'mountpoint');
         if (!mountpoint.startsWith('/')) throw new NvramError(line, `mountpoint ${JSON.stringify(mountpoint)} is not absolute`);
-        const removable = rec.has('removable') ? yesNo(value(rec, 'removable', line), 'removable', line) : false;
-        if (access !== 'ro' && access !== 'wo') {
-          skipped.push({ line, reason: `fstab access=${access} is skipped (only ro and wo are used)` });
+        const removable = rec.has('removable') ? value(rec, 'removable') : 'no';
+        // ZRT's is_valid_record: anything but access=ro|wo and removable=yes|no drops the record
+        if ((access !== 'ro' && access !== 'wo') || (removable !== 'yes' && removable !== 'no')) {
+          skipped.push({ line, reason: `fstab record with access=${access}, removable=${removable} is skipped (ZRT uses ro|wo and yes|no only)` });
           break;
         }
-        const fsname = rec.has('fsname') ? value(rec, 'fsname', line) : 'tar';
-        fstab.push({ channel: value(rec, 'channel', line), mountpoint, access, removable, fsname, line });
+        const fsname = rec.has('fsname') ? value(rec, 'fsname') : 'tar';
+        fstab.push({ channel: value(rec, 'channel'), mountpoint, access, removable: removable === 'yes', fsname, line });
         break;
       }
       case 'mapping': {
-        const mode = value(rec, 'mode', line);
+        const mode = value(rec, 'mode');
         if (mode !== 'pipe' && mode !== 'char' && mode !== 'file') throw new NvramError(line, `mapping mode must be pipe, char or file, got ${JSON.stringify(mode)}`);
-        mapping.set(value(rec, 'channel', line), mode);
+        mapping.set(value(rec, 'channel'), mode);
         break;
       }
       case 'time': {
-        const s = value(rec, 'seconds', line);
+        const s = value(rec, 'seconds');
         if (!/^\d{1,15}$/.test(s)) throw new NvramError(line, `time seconds must be a non-negative integer, got ${JSON.stringify(s)}`);
         timeSeconds = Number(s);
         break;
       }
       case 'debug': {
-        const v = value(rec, 'verbosity', line);
+        const v = value(rec, 'verbosity');
         if (!/^\d{1,3}$/.test(v)) throw new NvramError(line, `debug verbosity must be a number, got ${JSON.stringify(v)}`);
         debugVerbosity = Number(v);
         break;
       }
       case 'precache':
-        precache = yesNo(value(rec, 'precache', line), 'precache', line);
+        precache = yesNo(value(rec, 'precache'), 'precache', line);
         break;
     }
   }

@@ -1,6 +1,7 @@
 // Descriptor-based calls: open/close/read/write/seek/stat/getdents and friends.
 import { AccessMode, OpenFlag, Whence } from '../abi.ts';
 import { Errno, fail } from '../errno.ts';
+import { MAX_FILE_SIZE } from '../fs/file-system.ts';
 import { OpenFile } from '../fs/open-file.ts';
 import type { Inode } from '../fs/inode.ts';
 import type { GuestMemory } from '../guest-memory.ts';
@@ -64,7 +65,7 @@ function readCall(st: ZrtState, fd: number, buf: number, count: number, mem: Gue
     writeOut(mem, buf, data);
     n = data.length;
   } else if (node.kind === 'device') {
-    if (at !== undefined && !node.device.seekable) fail(Errno.ESPIPE, 'not seekable');
+    if (at !== undefined && !node.device.randomRead) fail(Errno.ESPIPE, 'reads are sequential');
     const tmp = new Uint8Array(Math.min(count, MAX_DEVICE_IO));
     n = node.device.read(tmp, pos);
     if (n < 0) return n;
@@ -82,15 +83,17 @@ function writeCall(st: ZrtState, fd: number, buf: number, count: number, mem: Gu
   count = Math.min(count, MAX_COUNT);
   const node = of.inode;
   if (node.kind === 'device') count = Math.min(count, MAX_DEVICE_IO);
-  const bytes = readIn(mem, buf, count);
   const append = at === undefined && (of.flags & OpenFlag.O_APPEND) !== 0;
   let pos = at ?? of.offset;
+  // refuse an oversized file write before copying gigabytes out of the guest
+  if (node.kind === 'file' && (append ? node.size : pos) + count > MAX_FILE_SIZE) fail(Errno.EFBIG, 'file too large');
+  const bytes = readIn(mem, buf, count);
   let n: number;
   if (node.kind === 'file') {
     if (append) pos = node.size;
     n = st.fs.writeFile(node, pos, bytes);
   } else if (node.kind === 'device') {
-    if (at !== undefined && !node.device.seekable) fail(Errno.ESPIPE, 'not seekable');
+    if (at !== undefined && !node.device.randomWrite) fail(Errno.ESPIPE, 'writes are sequential');
     if (append) pos = node.device.size();
     n = node.device.write(bytes, pos);
     if (n < 0) return n;
@@ -108,7 +111,6 @@ function lseekCall(st: ZrtState, args: readonly number[], mem: GuestMemory): num
   const offset = readI64(mem, offp);
   checkWritable(mem, offp, 8);
   const node = of.inode;
-  if (node.kind === 'device' && !node.device.seekable) fail(Errno.ESPIPE, 'illegal seek');
   let base: number;
   if (whence === Whence.SEEK_SET) base = 0;
   else if (whence === Whence.SEEK_CUR) base = of.offset;
@@ -116,6 +118,12 @@ function lseekCall(st: ZrtState, args: readonly number[], mem: GuestMemory): num
   else fail(Errno.EINVAL, `bad whence ${whence}`);
   const result = base + offset;
   if (result < 0 || !Number.isSafeInteger(result)) fail(Errno.EINVAL, 'resulting offset out of range');
+  // ZRT's channel table: the position can be set only in a random direction the descriptor uses;
+  // elsewhere it can only be read back (lseek to where it already is).
+  if (node.kind === 'device' && result !== of.offset) {
+    const d = node.device;
+    if (!((of.readable && d.randomRead) || (of.writable && d.randomWrite))) fail(Errno.ESPIPE, 'illegal seek');
+  }
   of.offset = result;
   writeOut(mem, offp, i64Bytes(result));
   return 0;

@@ -37,7 +37,7 @@ function mmapCall(st: ZrtState, args: readonly number[], mem: GuestMemory): numb
     if (!of.readable) fail(Errno.EACCES, 'not open for reading');
     const node = of.inode;
     if (node.kind === 'file') content = st.fs.readFile(node, offset, len);
-    else if (node.kind === 'device' && node.device.seekable) {
+    else if (node.kind === 'device' && node.device.randomRead) {
       const tmp = new Uint8Array(len);
       const n = node.device.read(tmp, offset);
       if (n < 0) return n;

@@ -16,7 +16,9 @@ export function difference(s: Snippet, native: SnippetOutcome, interp: SnippetOu
     return `native ${native.kind}${native.kind === 'sig' ? native.signal : ''}, interpreter ${interp.kind}${interp.kind === 'sig' ? interp.signal : ''}`;
   }
   if (native.kind === 'sig' && interp.kind === 'sig') {
-    return native.signal === interp.signal ? null : `signal ${native.signal} vs ${interp.signal}`;
+    // SIGBUS (non-canonical address) and SIGSEGV are both a memory fault
+    const norm = (sig: number): number => (sig === 7 ? 11 : sig);
+    return norm(native.signal) === norm(interp.signal) ? null : `signal ${native.signal} vs ${interp.signal}`;
   }
   if (native.kind !== 'ok' || interp.kind !== 'ok') return null;
   const out: string[] = [];

@@ -189,12 +189,15 @@ function attempt(r: Rng): Snippet | null {
         const idx = m.index >= 0 ? BigInt(int(r, 64)) : 0n;
         if (m.index >= 0) { regs[m.index] = idx; pinned.add(m.index); }
         regs[m.base] = U64(BigInt(SCRATCH + off - m.disp) - idx * BigInt(m.scale));
+        // an rsp base is also the stack pointer: keep the stack inside the scratch page
+        if (m.base === 4 && (regs[4] < BigInt(SCRATCH + 64) || regs[4] > BigInt(SCRATCH + SCRATCH_SIZE - 64))) return null;
         pinned.add(m.base);
         if (kind === K.Bt && df.operands[1].kind === OperandKind.Reg) {
           if (pinned.has(decoded.reg)) return null;
           regs[decoded.reg] = U64(BigInt(int(r, 1024) - 512));
         }
-        if ((kind === K.Cmpxchg8b || kind === K.Cmpxchg || kind === K.Cmpxchg16b) && r() < 0.5) {
+        if ((kind === K.Cmpxchg8b || kind === K.Cmpxchg || kind === K.Cmpxchg16b) && r() < 0.5 &&
+            !pinned.has(0) && !pinned.has(2)) {
           const lo = BigInt(dv.getUint32(off, true)), hi = BigInt(dv.getUint32(off + 4, true));
           if (kind === K.Cmpxchg8b) { regs[0] = lo; regs[2] = hi; }
           else if (kind === K.Cmpxchg16b) {
@@ -202,7 +205,7 @@ function attempt(r: Rng): Snippet | null {
             regs[2] = BigInt(dv.getUint32(off + 8, true)) | (BigInt(dv.getUint32(off + 12, true)) << 32n);
           } else regs[0] = lo | (hi << 32n);
         }
-      } else if (kind === K.Cmpxchg && r() < 0.5) {
+      } else if (kind === K.Cmpxchg && !e.mem && r() < 0.5) {
         regs[0] = regs[decoded.rm];
       }
     }

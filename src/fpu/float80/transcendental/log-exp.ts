@@ -1,0 +1,128 @@
+// F2XM1, FYL2X, FYL2XP1, FPATAN.
+import { F80Class } from '../classify.ts';
+import { invalid } from '../nan.ts';
+import { raiseDenormal, screen1, screen2 } from '../operands.ts';
+import { infinity, zero } from '../pack.ts';
+import { X87Flag, f80, type F80, type X87Env } from '../types.ts';
+import { add, div, mul, type BF } from './bigfloat.ts';
+import { roundBF, toBF } from './convert.ts';
+import { atan, expm1, ln, ln1p, ln2, pi } from './functions.ts';
+
+const ONE80 = f80(0, 16383, 0x80000000, 0);
+const MINUS_ONE80 = f80(1, 16383, 0x80000000, 0);
+const MINUS_HALF80 = f80(1, 16382, 0x80000000, 0);
+
+/** F2XM1: 2^x - 1, defined for -1 <= x <= 1. */
+export function f80Exp2m1(x: F80, env: X87Env): F80 {
+  env.c1 = 0;
+  const s = screen1(x, env);
+  if (s.result) return s.result;
+  if (s.ca === F80Class.Infinity) return x.sign ? MINUS_ONE80 : x;
+  if (s.ca === F80Class.Zero) return x;
+  raiseDenormal(env, s.denormal);
+  const b = toBF(x);
+  // exact cases: x = 1 gives 1, x = -1 gives -1/2
+  if (x.exp === 16383 && x.hi === 0x80000000 && x.lo === 0) return x.sign ? MINUS_HALF80 : ONE80;
+  return roundBF(expm1(mul(b, ln2())), env);
+}
+
+function log2Of(x: BF): BF {
+  return div(ln(x), ln2());
+}
+
+/** FYL2X: y * log2(x) with ST0 = x, ST1 = y. */
+export function f80Yl2x(x: F80, y: F80, env: X87Env): F80 {
+  env.c1 = 0;
+  const s = screen2(x, y, env);
+  if (s.result) return s.result;
+  const xZero = s.ca === F80Class.Zero;
+  const yZero = s.cb === F80Class.Zero;
+  const xInf = s.ca === F80Class.Infinity;
+  const yInf = s.cb === F80Class.Infinity;
+  if (x.sign && !xZero) return invalid(env);
+  const isOne = x.exp === 16383 && x.hi === 0x80000000 && x.lo === 0;
+  if (xZero) {
+    if (yZero) return invalid(env);
+    if (!yInf) {
+      raiseDenormal(env, s.denormal);
+      env.flags |= X87Flag.ZE;
+    }
+    return infinity(y.sign ^ 1);
+  }
+  if (xInf) {
+    if (yZero) return invalid(env);
+    raiseDenormal(env, s.denormal);
+    return infinity(y.sign);
+  }
+  if (yInf) {
+    if (isOne) return invalid(env);
+    raiseDenormal(env, s.denormal);
+    const below = x.exp < 16383;
+    return infinity(y.sign ^ (below ? 1 : 0));
+  }
+  raiseDenormal(env, s.denormal);
+  if (isOne) return zero(y.sign);
+  if (yZero) return zero(y.sign ^ (x.exp < 16383 ? 1 : 0));
+  const bx = toBF(x);
+  // powers of two give exact results: y * k
+  const exact = x.hi === 0x80000000 && x.lo === 0 && x.exp !== 0;
+  const l = exact ? { m: BigInt(x.exp - 16383), e: 0 } : log2Of(bx);
+  return roundBF(mul(toBF(y), l), env, exact);
+}
+
+/** FYL2XP1: y * log2(x + 1) with ST0 = x, ST1 = y, for |x| < 1 - sqrt(2)/2. */
+export function f80Yl2xp1(x: F80, y: F80, env: X87Env): F80 {
+  env.c1 = 0;
+  const s = screen2(x, y, env);
+  if (s.result) return s.result;
+  const xZero = s.ca === F80Class.Zero;
+  const yZero = s.cb === F80Class.Zero;
+  const yInf = s.cb === F80Class.Infinity;
+  if (s.ca === F80Class.Infinity) return invalid(env);
+  if (xZero) {
+    if (yInf) return invalid(env);
+    raiseDenormal(env, s.denormal);
+    return zero(x.sign ^ y.sign);
+  }
+  if (yInf) {
+    raiseDenormal(env, s.denormal);
+    return infinity(x.sign ^ y.sign);
+  }
+  raiseDenormal(env, s.denormal);
+  if (yZero) return zero(x.sign ^ y.sign);
+  return roundBF(mul(toBF(y), div(ln1p(toBF(x)), ln2())), env);
+}
+
+/** FPATAN: atan(y / x) with ST0 = x, ST1 = y, quadrant from both signs. */
+export function f80Atan2(x: F80, y: F80, env: X87Env): F80 {
+  env.c1 = 0;
+  const s = screen2(x, y, env);
+  if (s.result) return s.result;
+  raiseDenormal(env, s.denormal);
+  const p = pi();
+  const half = { m: p.m, e: p.e - 1 };
+  const quarter = { m: p.m, e: p.e - 2 };
+  const xZero = s.ca === F80Class.Zero;
+  const yZero = s.cb === F80Class.Zero;
+  const xInf = s.ca === F80Class.Infinity;
+  const yInf = s.cb === F80Class.Infinity;
+  const signed = (v: BF, negative: number): BF => (negative ? { m: -v.m, e: v.e } : v);
+  if (yZero) {
+    if (x.sign) return roundBF(signed(p, y.sign), env);
+    return zero(y.sign);
+  }
+  if (xZero) return roundBF(signed(half, y.sign), env);
+  if (yInf) {
+    if (xInf) return roundBF(signed(x.sign ? add(half, quarter) : quarter, y.sign), env);
+    return roundBF(signed(half, y.sign), env);
+  }
+  if (xInf) {
+    if (x.sign) return roundBF(signed(p, y.sign), env);
+    return zero(y.sign);
+  }
+  const bx = toBF(x);
+  const by = toBF(y);
+  let r = atan(div(by, bx));
+  if (x.sign) r = y.sign ? add(r, { m: -p.m, e: p.e }) : add(r, p);
+  return roundBF(r, env);
+}
