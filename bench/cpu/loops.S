@@ -1,9 +1,15 @@
-# Integer loops for the interpreter benchmark. Each loop is a function entry on a bundle start;
-# the bench runs them with the iteration count in %edi and stops at the hlt that follows.
+/* Integer loops for bench/cpu/run.ts, assembled twice with gcc: as a flat chunk the interpreter
+ * runs at 0x20000 (each loop ends in hlt, which ends the run), and with -DNATIVE for the native
+ * driver (each loop returns). Iteration count in %edi; memory through %r15 like NaCl code. */
+#ifdef NATIVE
+#define END ret
+#else
+#define END hlt
+#endif
         .text
         .p2align 5
         .globl alu_loop
-alu_loop:                       # 5 instructions per iteration: register ALU + branch
+alu_loop:                       /* 5 instructions per iteration: register ALU + branch */
         mov %edi, %ecx
         xor %eax, %eax
 1:      add %ecx, %eax
@@ -11,13 +17,12 @@ alu_loop:                       # 5 instructions per iteration: register ALU + b
         lea 1(%rax,%rcx,2), %edx
         sub $1, %ecx
         jnz 1b
-        hlt
+        END
 
         .p2align 5
         .globl mem_loop
-mem_loop:                       # 7 instructions per iteration: sandboxed load/add/store + 64-bit add
+mem_loop:                       /* 7 instructions per iteration: sandboxed load, 64-bit add, store */
         mov %edi, %ecx
-        mov $0x30000, %esi
         xor %eax, %eax
 1:      mov %ecx, %edx
         and $1023, %edx
@@ -26,4 +31,22 @@ mem_loop:                       # 7 instructions per iteration: sandboxed load/a
         mov %eax, 0x30000(%r15,%rdx,4)
         dec %ecx
         jnz 1b
-        hlt
+        END
+
+        .p2align 5
+        .globl mix_loop
+mix_loop:                       /* 10 instructions per iteration: shifts, imul, cmov, setcc, 64-bit ops */
+        mov %edi, %ecx
+        mov $0x9e3779b97f4a7c15, %rax
+        xor %edx, %edx
+1:      mov %rax, %rsi
+        shr $29, %rsi
+        xor %rsi, %rax
+        imul $0x5bd1e995, %eax, %eax
+        cmp %edx, %eax
+        cmovb %eax, %edx
+        setg %sil
+        add %rsi, %rax
+        sub $1, %ecx
+        jnz 1b
+        END

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include "nacl-syscalls.h"
 
+int errno; /* one thread: a plain global (see errno.h) */
+
 static int check(int r) {
   if (r < 0) {
     errno = -r;

@@ -5,6 +5,7 @@ import { decodeFull } from '../decoder/decode-full.ts';
 import { formatAtt } from '../decoder/format-att.ts';
 import { tryParseNexe } from '../elf/index.ts';
 import { explain } from '../validator/explain.ts';
+import { explainUnrecognized } from '../validator/explain-unrecognized.ts';
 import {
   errorsByOffset, HexError, padTo, parseHex, toHex, validateChunk, validateNexeText, type ValidateOptions,
   type ValidationError, type ValidationResult,
@@ -62,11 +63,11 @@ function describeAt(code: Uint8Array, offset: number): string {
   return `${toHex(code, offset, Math.min(offset + 8, code.length)).padEnd(30)} (${d.reason})`;
 }
 
-function report(code: Uint8Array, result: ValidationResult, base: number, name: string): string[] {
+function report(code: Uint8Array, result: ValidationResult, base: number, name: string, deterministic: boolean): string[] {
   const lines: string[] = [];
   const items: ValidationError[] = errorsByOffset([...result.errors, ...result.warnings]);
   for (const e of items) {
-    const { rule, hint } = explain(e.message);
+    const { rule, hint } = e.message === 'unrecognized instruction' ? explainUnrecognized(code, e.offset, deterministic) : explain(e.message);
     lines.push(`${name}: 0x${(base + e.offset).toString(16)} (+0x${e.offset.toString(16)}): ${e.message}`);
     lines.push(`    ${describeAt(code, e.offset)}`);
     lines.push(`    rule: ${rule}`);
@@ -100,7 +101,7 @@ function validateFile(file: string, options: ValidateOptions): number {
   const text = parsed.nexe.text;
   const result = validateNexeText(text.bytes, options);
   const padded = padTo(text.bytes, 32, 0xf4);
-  process.stdout.write(report(padded, result, text.vaddr, file).join('\n') + '\n');
+  process.stdout.write(report(padded, result, text.vaddr, file, options.deterministic ?? true).join('\n') + '\n');
   return result.valid ? 0 : 1;
 }
 
@@ -117,7 +118,7 @@ function validateHex(hex: string, options: ValidateOptions): number {
   }
   const code = padTo(bytes, 32, 0x90);
   const result = validateChunk(code, options);
-  process.stdout.write(report(code, result, 0, 'hex').join('\n') + '\n');
+  process.stdout.write(report(code, result, 0, 'hex', options.deterministic ?? true).join('\n') + '\n');
   return result.valid ? 0 : 1;
 }
 

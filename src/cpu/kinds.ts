@@ -12,12 +12,14 @@ export const K = {
   Cpuid: 56, Rdtsc: 57, Hlt: 58, Ud: 59, Movbe: 60, Crc32: 61,
   // Specialized hot forms chosen at predecode (register/immediate operands, 32/64 bits; NF = the
   // flags they write are dead, so no flag state is recorded).
-  Alu32RR: 62, Alu32RI: 63, Alu64RR: 64, Alu64RI: 65,
-  Alu32RRNF: 66, Alu32RINF: 67, Alu64RRNF: 68, Alu64RINF: 69,
+  Alu32RR: 62, Alu32RI: 63, Alu64RR: 64, Alu64RI: 65, Alu64RRNF: 68, Alu64RINF: 69,
   Mov32RR: 70, Mov64RR: 71, Mov32RI: 72, Mov64RI: 73, Load32: 74, Load64: 75, Store32: 76, Store64: 77,
   Lea64: 78, Lea32: 79, IncDec32NF: 80, IncDec64NF: 81,
   // Fused flag-producer + jcc (the flags are dead after the jcc): one dispatch, no flag state.
   AluJcc32: 82, AluJcc64: 83, IncDecJcc32: 84, IncDecJcc64: 85,
+  // 32-bit flag-dead ALU ops by operation (no inner dispatch).
+  Add32RRNF: 86, Add32RINF: 87, Sub32RRNF: 88, Sub32RINF: 89, And32RRNF: 90, And32RINF: 91,
+  Or32RRNF: 92, Or32RINF: 93, Xor32RRNF: 94, Xor32RINF: 95,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */
@@ -28,6 +30,7 @@ const ALU = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp', 'test'];
 const SHIFTS = ['rol', 'ror', 'rcl', 'rcr', 'shl', 'shr', 'sal', 'sar'];
 const BT = ['bt', 'bts', 'btr', 'btc'];
 const LOOPS = ['loopne', 'loope', 'loop', 'jrcxz'];
+const LOOP_ALIASES: Record<string, number> = { jecxz: 3 }; // jrcxz with 67: the address size picks ecx
 
 const SIMPLE: Record<string, number> = {
   nop: K.Nop, pause: K.Nop, lfence: K.Nop, mfence: K.Nop, sfence: K.Nop, prefetchnta: K.Nop,
@@ -53,6 +56,7 @@ export function kindOfMnemonic(m: string): { kind: number; sub: number } {
   if (x >= 0) return { kind: K.Bt, sub: x };
   x = LOOPS.indexOf(m);
   if (x >= 0) return { kind: K.Loop, sub: x };
+  if (m in LOOP_ALIASES) return { kind: K.Loop, sub: LOOP_ALIASES[m] };
   if (m === 'jmp') return { kind: K.Jmp, sub: 0 };
   if (m === 'imul') return { kind: K.Imul, sub: 0 };
   for (const [prefix, kind] of [['j', K.Jcc], ['cmov', K.Cmov], ['set', K.Setcc]] as const) {
@@ -89,4 +93,9 @@ export function formKind(f: Form): number {
   else if (f.flow === Flow.Far) kind = K.Invalid;
   if (kind === K.Jmp && f.flow !== Flow.Jmp) kind = K.Invalid;
   return kind;
+}
+
+/** True when the interpreter executes this form (for the validator: the implemented profile, exactly). */
+export function interpreterRuns(f: Form): boolean {
+  return formKind(f) !== K.Invalid && f.operands.every((o) => o.cls === 0 /* GPR */);
 }

@@ -21,6 +21,7 @@ const TWO32 = 4294967296;
 const RSP = 4;
 /** Special instruction index: control went to the trampoline region. */
 const AT_TRAMPOLINE = -3;
+const SLICE = 2 ** 30;
 
 export class Machine {
   readonly state: CpuState;
@@ -69,7 +70,9 @@ export class Machine {
       }
       if (left <= 0) break;
       try {
-        left = this.exec(left);
+        // slices of at most 2^30 keep the hot loop's counter a small integer
+        const slice = left > SLICE ? SLICE : left;
+        left = left - slice + this.exec(slice);
       } catch (e) {
         if (!(e instanceof FaultSignal)) throw e;
         const rip = this.program.addr[this.ip];
@@ -79,7 +82,7 @@ export class Machine {
         const f: Fault = { kind: e.kind, address: instr ? rip : e.address, rip };
         return { kind: 'fault', fault: f };
       }
-      if (this.ip !== AT_TRAMPOLINE) break;
+      if (this.ip !== AT_TRAMPOLINE && left <= 0) break;
     }
     if (this.ip >= 0) c.rip = this.program.addr[this.ip];
     return { kind: 'budget-exhausted' };
@@ -388,20 +391,25 @@ export class Machine {
             } else i += 2;
             break;
           }
-          case K.Alu32RRNF: case K.Alu32RINF: {
-            const j = 3 * i;
-            const d = locR[j];
-            const b = kind === K.Alu32RRNF ? R[2 * locR[j + 1]] : P.immLo[i];
-            const a = R[2 * d];
-            let r: number;
-            switch (subs[i]) {
-              case AluOp.Add: r = (a + b) | 0; break;
-              case AluOp.Or: r = a | b; break;
-              case AluOp.And: r = a & b; break;
-              case AluOp.Sub: r = (a - b) | 0; break;
-              default: r = a ^ b;
-            }
-            R[2 * d] = r; R[2 * d + 1] = 0;
+          case K.Add32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] + R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.Add32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + P.immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.Sub32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] - R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.Sub32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] - P.immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.And32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] &= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case K.And32RINF: { const d = locR[3 * i]; R[2 * d] &= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Or32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] |= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case K.Or32RINF: { const d = locR[3 * i]; R[2 * d] |= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Xor32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] ^= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case K.Xor32RINF: { const d = locR[3 * i]; R[2 * d] ^= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Lea32: {
+            // 32-bit result: plain int32 arithmetic modulo 2^32
+            let s = P.memDisp32[i];
+            const b = P.memBase[i];
+            if (b >= 0) s = (s + R[2 * b]) | 0;
+            const x = P.memIndex[i];
+            if (x >= 0) s = (s + (R[2 * x] << P.memShift[i])) | 0;
+            const d = locR[3 * i];
+            R[2 * d] = s; R[2 * d + 1] = 0;
             i++;
             break;
           }
@@ -462,7 +470,7 @@ export class Machine {
           }
           case K.Store32: this.mem.write32(this.ea(i), R[2 * locR[3 * i + 1]]); i++; break;
           case K.Store64: { const s = locR[3 * i + 1]; this.mem.write64(this.ea(i), R[2 * s], R[2 * s + 1]); i++; break; }
-          case K.Lea64: case K.Lea32: {
+          case K.Lea64: {
             // base + index*scale + disp, exact in doubles, then split into halves
             let s = P.memDisp[i];
             let h = 0;
@@ -471,12 +479,9 @@ export class Machine {
             const x = P.memIndex[i];
             if (x >= 0) { const sc = P.memScale[i]; s += (R[2 * x] >>> 0) * sc; h += R[2 * x + 1] * sc; }
             const d = locR[3 * i];
-            if (kind === K.Lea32) { R[2 * d] = s | 0; R[2 * d + 1] = 0; }
-            else {
-              const carry = Math.floor(s / TWO32);
-              R[2 * d] = (s - carry * TWO32) | 0;
-              R[2 * d + 1] = (h + carry) | 0;
-            }
+            const carry = Math.floor(s / TWO32);
+            R[2 * d] = (s - carry * TWO32) | 0;
+            R[2 * d + 1] = (h + carry) | 0;
             i++;
             break;
           }

@@ -29,6 +29,9 @@ export class Program {
   readonly memScale: Uint8Array;
   /** Displacement; for RIP-relative operands already the absolute address part (next rip + disp). */
   readonly memDisp: Float64Array;
+  /** memDisp modulo 2^32 as an int32, and log2 of the scale (for 32-bit address arithmetic). */
+  readonly memDisp32: Int32Array;
+  readonly memShift: Uint8Array;
   readonly immLo: Int32Array;
   readonly immHi: Int32Array;
   /** Direct branch target: instruction index, or -1 when not an instruction start in text. */
@@ -57,6 +60,8 @@ export class Program {
     this.memIndex = new Int8Array(n);
     this.memScale = new Uint8Array(n);
     this.memDisp = new Float64Array(n);
+    this.memDisp32 = new Int32Array(n);
+    this.memShift = new Uint8Array(n);
     this.immLo = new Int32Array(n);
     this.immHi = new Int32Array(n);
     this.target = new Int32Array(n);
@@ -74,6 +79,7 @@ export class Program {
   /** Instruction index of a sandbox address, or -1. */
   indexOf(address: number): number {
     const off = address - this.base;
+    if (off === this.text.length) return this.count; // the end-of-text sentinel
     return off >= 0 && off < this.text.length ? this.at[off] : -1;
   }
 
@@ -104,7 +110,7 @@ export class Program {
     for (let j = 0; j < i; j++) {
       if (this.target[j] === -2) {
         const t = this.targetAddr[j] - this.base;
-        this.target[j] = t >= 0 && t < text.length ? this.at[t] : -1;
+        this.target[j] = t >= 0 && t < text.length ? this.at[t] : t === text.length ? i : -1;
       }
     }
     return i;
@@ -123,7 +129,7 @@ export class Program {
     this.sub[i] = sub;
     // Shifts by a masked count of 0 write no flags, so they never count as writers.
     const shifts = kind === K.Shift || kind === K.Shld || kind === K.Shrd;
-    this.flagsRead[i] = form.flow === Flow.None || form.flow === Flow.Jcc || form.flow === Flow.Loop || form.flow === Flow.Jmp
+    this.flagsRead[i] = form.flow === Flow.None || form.flow === Flow.Jcc || form.flow === Flow.Loop || form.flow === Flow.Jmp || form.flow === Flow.Call
       ? form.flagsRead & STATUS : STATUS; // control leaving the straight line: assume everything is read
     this.flagsWritten[i] = shifts ? 0 : form.flagsWritten & STATUS;
     this.immLo[i] = d.imm;
@@ -134,6 +140,8 @@ export class Program {
       this.memIndex[i] = d.memIndex;
       this.memScale[i] = d.memScale;
       this.memDisp[i] = d.memBase === RIP ? next + d.disp : d.disp;
+      this.memDisp32[i] = this.memDisp[i] | 0;
+      this.memShift[i] = 31 - Math.clz32(d.memScale);
     } else {
       this.memBase[i] = -1;
       this.memIndex[i] = -1;
@@ -187,7 +195,9 @@ export class Program {
     if (kind === K.Push || kind === K.Pop) this.sub[i] = d.opSize === 16 ? 16 : 64;
     // bswap with 66: the operand is 16 bits (its result is architecturally undefined)
     if (kind === K.Bswap && d.opSize === 16) this.locW[3 * i] = 16;
-    if (kind === K.Invalid || kind === K.Ud || kind === K.Hlt) this.flagsRead[i] = STATUS;
+    // hlt and ud2 end the run with a fault that does not expose the flags; anything else unknown reads all
+    if (kind === K.Ud || kind === K.Hlt) this.flagsRead[i] = 0;
+    else if (kind === K.Invalid) this.flagsRead[i] = STATUS;
     this.kind[i] = kind;
   }
 }
@@ -197,7 +207,8 @@ const STATUS = 0x8d5;
 /**
  * Backward flag liveness to a fixpoint: liveIn = read | (liveOut & ~written); liveOut is the liveIn
  * of the fall-through successor, plus the direct branch target's for jcc/loop, or the target's
- * alone for jmp. Calls, returns, indirect branches and faults count as reading every flag.
+ * alone for jmp and call. Returns, indirect branches and undecodable bytes count as reading every
+ * flag; hlt and ud2 as reading none (their fault does not expose the flags).
  */
 function computeLiveness(p: Program): void {
   const n = p.count;
@@ -209,7 +220,7 @@ function computeLiveness(p: Program): void {
       const k = p.kind[i];
       const t = p.target[i];
       let out: number;
-      if (k === K.Jmp) out = t >= 0 ? liveIn[t] : STATUS;
+      if (k === K.Jmp || k === K.Call) out = t >= 0 ? liveIn[t] : STATUS; // a callee sees the caller's flags
       else if (k === K.Jcc || k === K.Loop) out = liveIn[i + 1] | (t >= 0 ? liveIn[t] : STATUS);
       else out = liveIn[i + 1];
       const inn = p.flagsRead[i] | (out & ~p.flagsWritten[i]);
@@ -262,7 +273,10 @@ function specialize(p: Program): void {
           const op = sub[i];
           if (dead && (op === 7 || op === 8)) kind[i] = K.Nop; // cmp/test whose flags nobody reads
           else if (dead && NF_ALU(op)) {
-            kind[i] = w === 32 ? (t1 === Loc.Reg ? K.Alu32RRNF : K.Alu32RINF) : (t1 === Loc.Reg ? K.Alu64RRNF : K.Alu64RINF);
+            if (w === 32) {
+              const base = op === 0 ? K.Add32RRNF : op === 5 ? K.Sub32RRNF : op === 4 ? K.And32RRNF : op === 1 ? K.Or32RRNF : K.Xor32RRNF;
+              kind[i] = t1 === Loc.Reg ? base : base + 1;
+            } else kind[i] = t1 === Loc.Reg ? K.Alu64RRNF : K.Alu64RINF;
           } else kind[i] = w === 32 ? (t1 === Loc.Reg ? K.Alu32RR : K.Alu32RI) : (t1 === Loc.Reg ? K.Alu64RR : K.Alu64RI);
         }
         break;

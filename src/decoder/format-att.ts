@@ -80,7 +80,7 @@ function formatMem(o: Extract<Operand, { type: 'mem' }>, insn: FullDecode, hideS
 
 function mnemonicOf(insn: FullDecode): string {
   const f = insn.form;
-  let m = ATT_NAMES[f.mnemonic] ?? f.mnemonic;
+  let m = ATT_NAMES[f.mnemonic] ?? f.mnemonic.replace(/^(v?pcmpestr[im])64$/, '$1q');
   const ops = insn.operands;
   const mem = ops.find((o) => o.type === 'mem');
   // A register operand fixes the size, except a shift count in %cl.
@@ -97,6 +97,7 @@ function mnemonicOf(insn: FullDecode): string {
   if ((m === 'push' || m === 'pop') && ops[0]?.type === 'reg' && ops[0].cls === RegClass.Seg && insn.opSize === 16) return `${m}w`;
   if (m === 'lret' && insn.opSize === 16) return 'lretw';
   if ((m === 'enter' || m === 'leave') && insn.opSize === 16) return `${m}w`;
+  if (/^vcvt(t?pd2dq|pd2ps)$/.test(m) && mem) return `${m}${insn.d.vexL ? 'y' : 'x'}`;
   if (m === 'crc32' && mem && mem.type === 'mem') return `crc32${SIZE_SUFFIX[mem.bits]}`;
   if (f.mnemonic === 'mov' && f.map === OpMap.Legacy && f.opcode >= 0xa0 && f.opcode <= 0xa3 && insn.addrSize === 32) return 'addr32 mov';
   if (f.mnemonic === 'movsxd') return insn.opSize === 64 ? 'movslq' : 'movsxd';

@@ -258,8 +258,8 @@ function sse4(): void {
   e('pextrw Ey,Vdq,Ib | 66 0F3A 15 /r | W feat=SSE41', 'two', 'L0');
   e('pextrd Ed,Vdq,Ib | 66 0F3A 16 /r W0 | W feat=SSE41', 'two', 'L0');
   e('pextrq Eq,Vdq,Ib | 66 0F3A 16 /r W1 | W feat=SSE41', 'two', 'L0');
-  e('extractps Ed,Vdq,Ib | 66 0F3A 17 /r | W feat=SSE41', 'two', 'L0');
-  e('pinsrb Vdq,Ed,Ib | 66 0F3A 20 /r | feat=SSE41', 'nds', 'L0');
+  e('extractps Ey,Vdq,Ib | 66 0F3A 17 /r | W feat=SSE41', 'two', 'L0');
+  e('pinsrb Vdq,Ey,Ib | 66 0F3A 20 /r | feat=SSE41', 'nds', 'L0');
   e('insertps Vdq,Wd,Ib | 66 0F3A 21 /r | feat=SSE41', 'nds', 'L0');
   e('pinsrd Vdq,Ed,Ib | 66 0F3A 22 /r W0 | feat=SSE41', 'nds', 'L0');
   e('pinsrq Vdq,Eq,Ib | 66 0F3A 22 /r W1 | feat=SSE41', 'nds', 'L0');

@@ -349,8 +349,6 @@ export class Decoded {
   opSize = 32;
   /** Address size in bits (32 or 64). */
   addrSize = 64;
-  /** Offset of the opcode byte (after prefixes/escapes) from the instruction start. */
-  opcodeOffset = 0;
 }
 
 /** A register operand in a full decode. */

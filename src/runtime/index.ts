@@ -5,4 +5,4 @@ export { TrapId } from './trap-ids.ts';
 export { zerovmTrap, type JailHooks, type TrapResult, type ZeroVMTrapHost } from './zerovm-trap.ts';
 export { EXIT_STATE, ExitStatus, MEMORY_ETAG_ALIAS, accountChannels, formatReport, signalExitState, type IoCounters, type SessionReport } from './report.ts';
 export { buildUserManifest, userChannelRecords, USER_MANIFEST_POINTER, DEFAULT_STACK_SIZE, type UserChannelRecord, type UserManifestBlock, type UserManifestInput, type UserManifestResult } from './user-manifest.ts';
-export { sessionReport, type SessionEnd } from './session-report.ts';
+export { memoryDigest, sessionReport, type SessionEnd } from './session-report.ts';

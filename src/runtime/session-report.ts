@@ -1,6 +1,7 @@
 // Assembling the report from a finished session's channels, as ZeroVM does at exit: channel etags
 // in handle order (only channels with etag on), then /dev/memory when the Memory etag is on.
 import type { Channel } from '../channels/channel.ts';
+import { Sha1 } from '../channels/sha1.ts';
 import { MEMORY_ETAG_ALIAS, accountChannels, type SessionReport } from './report.ts';
 
 export interface SessionEnd {
@@ -36,4 +37,11 @@ export function sessionReport(end: SessionEnd): SessionReport {
     network,
     exitState: end.exitState,
   };
+}
+
+/** The /dev/memory etag: SHA-1 over the readable memory regions, in address order (ZeroVM's mem_map). */
+export function memoryDigest(readableRegions: Iterable<Uint8Array>): string {
+  const h = new Sha1();
+  for (const r of readableRegions) h.update(r);
+  return h.hex();
 }

@@ -60,7 +60,8 @@ export async function buildNexe(req: BuildRequest): Promise<void> {
       const where = sourceLines(debugElf, problems.map((p) => p.address));
       rmSync(req.output, { force: true });
       throw new ToolchainBug(
-        `the NaCl validator rejected the output (a zvm cc bug; please report it):\n` +
+        'our NaCl validator rejected the output; unless the source emits raw instruction bytes, ' +
+        'this is a zvm cc bug (please report it):\n' +
         problems.slice(0, 20).map((p, i) => `  0x${p.address.toString(16)}: ${p.message} at ${where[i]}`).join('\n'));
     }
   } finally {

@@ -22,5 +22,6 @@ export function includeFlags(libcIncludeDir: string): string[] {
 /** Extra flags for building libc itself: no calls to itself from recognised loops. */
 export const LIBC_CFLAGS: readonly string[] = [
   '-O2', '-ffreestanding', '-fno-builtin', '-fno-tree-loop-distribute-patterns', '-fno-math-errno',
+  '-ffunction-sections', '-fdata-sections', // with ld --gc-sections, programs carry only what they use
   '-Wall', '-Wno-unused-function',
 ];

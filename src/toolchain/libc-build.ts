@@ -1,6 +1,6 @@
 // Builds our libc (libc/src/*.c, *.s) through the same pipeline as user code
 // into one archive, cached by the hash of its sources, headers and the toolchain.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { cacheRoot, contentKey, listFiles, toolchainKey } from './build-cache.ts';
@@ -29,6 +29,38 @@ export async function buildLibc(verbose = false): Promise<string> {
   if (existsSync(archive)) return archive;
 
   mkdirSync(cacheRoot(), { recursive: true });
+  // One builder at a time (parallel test workers, several zvm cc runs); the others wait for it.
+  const lock = `${dir}.lock`;
+  if (!(await acquireLock(lock, archive))) return archive;
+  try {
+    return await buildInto(dir, archive, verbose);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+const STALE_LOCK_MS = 5 * 60_000;
+
+/** True when we hold the lock; false when another process finished the archive meanwhile. */
+async function acquireLock(lock: string, archive: string): Promise<boolean> {
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      if (existsSync(archive)) return false;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+      } catch {
+        // the lock went away between the calls: try again
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+async function buildInto(dir: string, archive: string, verbose: boolean): Promise<string> {
+  if (existsSync(archive)) return archive;
   const work = mkdtempSync(path.join(cacheRoot(), 'building-'));
   try {
     const sources = listFiles(LIBC_SOURCE_DIR).filter((f) => /\.(c|s|S)$/.test(f));
@@ -36,7 +68,7 @@ export async function buildLibc(verbose = false): Promise<string> {
     await inParallel(sources.map((f, i) => [f, objects[i]!] as const), Math.max(1, cpus().length), ([src, obj]) =>
       compileToObject(path.join(LIBC_SOURCE_DIR, src), obj, { cflags: LIBC_CFLAGS, workDir: work, verbose }));
     runTool('ar', ['rcsD', path.join(work, 'libc.a'), ...objects], verbose);
-    for (const o of objects) rmSync(o);
+    for (const f of readdirSync(work)) if (f !== 'libc.a') rmSync(path.join(work, f));
   } catch (e) {
     rmSync(work, { recursive: true, force: true });
     throw e;

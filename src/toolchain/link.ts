@@ -6,9 +6,9 @@ import { stampNaClHeader } from '../../scripts/lib/nacl-header.ts';
 import { linkerScript } from './paths.ts';
 import { runTool } from './run-tool.ts';
 
-/** The fixtures' ld flags, but keeping symbols (handy in traces); debug info is dropped. */
+/** The fixtures' ld flags, but keeping symbols (handy in traces) and dropping unused sections and debug info. */
 export function linkFlags(keepDebug: boolean): string[] {
-  const flags = LD_FLAGS.filter((f) => f !== '--strip-all');
+  const flags = [...LD_FLAGS.filter((f) => f !== '--strip-all'), '--gc-sections'];
   return keepDebug ? flags : [...flags, '--strip-debug'];
 }
 

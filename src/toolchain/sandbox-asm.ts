@@ -8,26 +8,17 @@
 //  - pads direct and indirect calls so they end at a bundle end (return points
 //    are then bundle starts), turns ret/indirect jumps and calls into nacljmp/naclcall;
 //  - prefixes string instructions with their %rsi/%rdi rebase;
-//  - rejects what cannot be sandboxed, naming the C source line.
+//  - rejects what cannot be sandboxed, naming the C source line;
+//  - drops gcc's DWARF sections (x32 addresses in an ELF64 object confuse
+//    binutils); gas rebuilds the line tables from the .loc directives.
 import { AsmSyntaxError, parseInstruction, splitOutside, stripComment } from './att-syntax.ts';
 import { SandboxError } from './sandbox-error.ts';
+import { SectionTracker } from './section-tracker.ts';
 import { sandboxInstruction, Unsandboxable } from './sandbox-instruction.ts';
 
 export interface SandboxOptions {
   /** used in messages when the input has no .file/.loc information */
   sourceName?: string;
-}
-
-/** Sections where gas would put instructions (anything executable). */
-function isCodeSection(directive: string): boolean | undefined {
-  const m = /^\.(text|data|bss|section)\b\s*([^,\s]*)?(.*)$/.exec(directive);
-  if (!m) return undefined;
-  if (m[1] === 'text') return true;
-  if (m[1] === 'data' || m[1] === 'bss') return false;
-  const name = (m[2] ?? '').replace(/"/g, '');
-  if (name.startsWith('.text')) return true;
-  const flags = /,\s*"([^"]*)"/.exec(m[3] ?? '');
-  return flags ? flags[1]!.includes('x') : false;
 }
 
 /**
@@ -38,14 +29,13 @@ function isCodeSection(directive: string): boolean | undefined {
  */
 function indirectTargets(lines: string[]): Set<string> {
   const names = new Set<string>();
-  let debug = false;
+  const sections = new SectionTracker();
   for (const line of lines) {
     const code = stripComment(line);
     const fn = /^\s*\.type\s+([^,\s]+)\s*,\s*[@%]function/.exec(code);
     if (fn) names.add(fn[1]!);
-    const sec = /^\s*\.(section|text|data|bss)\b\s*([^,\s]*)/.exec(code);
-    if (sec) debug = sec[1] === 'section' && (sec[2] ?? '').startsWith('.debug');
-    if (debug) continue;
+    sections.apply(code.trim());
+    if (sections.current.debug) continue;
     const data = /^\s*\.(long|quad|int|4byte|8byte)\s+(.*)$/.exec(code);
     const refs = data ? data[2]!.matchAll(/(\.L\w+)/g) : code.trimStart().startsWith('.') ? [] : code.matchAll(/\$(\.L\w+)/g);
     for (const m of refs) names.add(m[1]!);
@@ -53,13 +43,16 @@ function indirectTargets(lines: string[]): Set<string> {
   return names;
 }
 
+const BARE_PREFIX = /^(rep|repe|repz|repne|repnz|lock|data16|rex64|notrack)$/i;
+
 /** Rewrites gcc's assembly into sandboxed assembly; throws SandboxError. */
 export function sandboxAssembly(asm: string, options: SandboxOptions = {}): string {
   const lines = asm.split('\n');
   const targets = indirectTargets(lines);
   const files = new Map<string, string>();
   let location: string | undefined;
-  let inCode = true;
+  const sections = new SectionTracker();
+  let pendingPrefix = '';
   const out: string[] = ['\t.bundle_align_mode 5'];
 
   const emitGroup = (group: string[]): void => {
@@ -83,6 +76,14 @@ export function sandboxAssembly(asm: string, options: SandboxOptions = {}): stri
       return;
     }
     for (let stmt of splitOutside(code, ';', false)) {
+      // gcc's DWARF describes x32 (4-byte) addresses, which does not fit the ELF64
+      // object: drop it; gas writes consistent line tables from the .loc directives.
+      if (sections.apply(stmt.trim())) {
+        if (!sections.current.debug) out.push(`\t${stmt.trim()}`);
+        continue;
+      }
+      if (sections.current.debug) continue;
+      const inCode = sections.current.code;
       // leading labels
       for (;;) {
         const lm = /^\s*([A-Za-z_.$][\w.$]*|\d+)\s*:/.exec(stmt);
@@ -98,8 +99,6 @@ export function sandboxAssembly(asm: string, options: SandboxOptions = {}): stri
         if (fileDir) files.set(fileDir[1]!, fileDir[2]!);
         const loc = /^\.loc\s+(\d+)\s+(\d+)/.exec(text);
         if (loc) location = `${files.get(loc[1]!) ?? options.sourceName ?? '?'}:${loc[2]}`;
-        const section = isCodeSection(text);
-        if (section !== undefined) inCode = section;
         if (/^\.(bundle_lock|bundle_unlock|bundle_align_mode)\b/.test(text)) {
           fail(text, 'the input must not manage bundles itself');
         }
@@ -108,14 +107,22 @@ export function sandboxAssembly(asm: string, options: SandboxOptions = {}): stri
         continue;
       }
       if (!inCode) fail(text, 'instructions outside a code section');
+      // `rep; stosq` and `lock` on a line of its own: the prefix belongs to the next instruction
+      if (BARE_PREFIX.test(text)) {
+        pendingPrefix += `${text} `;
+        continue;
+      }
+      const full = pendingPrefix + text;
+      pendingPrefix = '';
       try {
-        const groups = sandboxInstruction(parseInstruction(text));
+        const groups = sandboxInstruction(parseInstruction(full));
         for (const g of groups) emitGroup(g);
       } catch (e) {
-        if (e instanceof Unsandboxable || e instanceof AsmSyntaxError) fail(text, e.message);
+        if (e instanceof Unsandboxable || e instanceof AsmSyntaxError) fail(full, e.message);
         throw e;
       }
     }
   });
+  if (pendingPrefix !== '') throw new SandboxError(lines.length, location, pendingPrefix.trim(), 'a prefix with no instruction after it');
   return out.join('\n') + '\n';
 }

@@ -24,11 +24,20 @@ const FORBIDDEN: ReadonlyMap<RegExp, string> = new Map([
   [/^(pushf|popf)[wlqd]?$/, 'pushf/popf are forbidden by the NaCl validator'],
   [/^(lret|ljmp|lcall)[wlq]?$/, 'far control transfers are not allowed in NaCl code'],
   [/^(rdtsc|rdtscp|rdrand|rdseed|rdpid)$/, 'nondeterministic instructions are not allowed (ZeroVM rejects rdtsc)'],
-  [/^(cli|sti|hlt_never|lgdt|lidt|lldt|ltr|sgdt|sidt|sldt|str|smsw|lmsw|clts|invd|wbinvd|invlpg|rdmsr|wrmsr|rdpmc|rsm|swapgs|lar|lsl|verr|verw)$/,
+  [/^(cli|sti|lgdt|lidt|lldt|ltr|sgdt|sidt|sldt|str|smsw|lmsw|clts|invd|wbinvd|invlpg|rdmsr|wrmsr|rdpmc|rsm|swapgs|lar|lsl|verr|verw)$/,
     'privileged instructions are not allowed'],
   [/^(xgetbv|xsetbv|fxsave|fxrstor|xsave\w*|xrstor\w*|monitor|mwait|clflush\w*)$/, 'forbidden by the NaCl validator'],
   [/^(lds|les|lfs|lgs|lss)[wlq]?$/, 'segment loads are not allowed in NaCl code'],
+  // CPU features outside NaCl's policy (design/nacl-validator-rules.md §11)
+  [/^v?(aes\w*|pclmul\w*)$/, 'AES and CLMUL instructions are outside the NaCl CPU feature policy'],
+  [/^(andn|bextr|blsi|blsmsk|blsr)[lq]?$/, 'BMI1 instructions are outside the NaCl CPU feature policy'],
+  [/^(bzhi|pdep|pext|rorx|sarx|shlx|shrx|mulx)[lq]?$/, 'BMI2 instructions are outside the NaCl CPU feature policy'],
+  [/^(adcx|adox)[lq]?$|^(vcvtph2ps|vcvtps2ph)$|^sha\w+$|^(xbegin|xend|xabort|xtest)$/,
+    'this instruction is outside the NaCl CPU feature policy'],
 ]);
+
+/** bt/btc/btr/bts with a register bit offset can reach far past a memory operand: forbidden. */
+const BIT_TEST = /^bt[crs]?[wlq]?$/;
 
 function isCallOrJmp(m: string): 'call' | 'jmp' | undefined {
   if (/^call[qlw]?$/.test(m)) return 'call';
@@ -241,6 +250,12 @@ export function sandboxInstruction(ins: Instruction): Groups {
     if (ins.prefixes.includes(p) || m === p) throw new Unsandboxable('segment prefixes are not allowed in NaCl code');
   }
   ins.operands.forEach(checkReserved);
+  if (BIT_TEST.test(m) && ins.operands[0]?.kind === 'reg' && ins.operands[1]?.kind !== 'reg') {
+    throw new Unsandboxable('bt/btc/btr/bts with a register bit offset on a memory operand is forbidden by the NaCl validator');
+  }
+  if (ins.operands.some((op) => op.kind === 'reg' && /^(zmm|k)\d+$/.test(op.name))) {
+    throw new Unsandboxable('AVX-512 is outside the NaCl CPU feature policy');
+  }
   // branch hints and CET/MPX prefixes carry no meaning here
   ins = { ...ins, prefixes: ins.prefixes.filter((p) => p !== 'notrack' && p !== 'bnd') };
 

@@ -15,4 +15,6 @@ export interface ValidateOptions {
   readonly deterministic?: boolean;
   /** Report "warning - bad call alignment" (calls that do not end at a bundle end). Default false. */
   readonly callAlignmentWarnings?: boolean;
+  /** Use the cache of instruction summaries keyed by bytes (default true; tests compare both). */
+  readonly cache?: boolean;
 }

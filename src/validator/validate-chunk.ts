@@ -3,14 +3,15 @@
 // rules, and checks direct jump targets once the whole chunk has been seen.
 import { decodeFast } from '../decoder/decode-fast.ts';
 import { FORMS } from '../decoder/forms.ts';
-import { Decoded, Feature, Flow, NaclFact, RIP, type Form } from '../decoder/types.ts';
+import { Decoded, Feature } from '../decoder/types.ts';
 import { newBitmap, setBit, testBit } from './bitmap.ts';
 import { featureMask, NACL_POLICY_MASK } from './features.ts';
 import { Message } from './messages.ts';
 import { matchPrefixedNop } from './nops.ts';
 import type { ValidateOptions } from './options.ts';
-import { acceptedForm } from './prefix-policy.ts';
-import { WrittenRegs, writtenRegs } from './register-writes.ts';
+import { CACHE_FIELDS, Field, FIELD_COUNT, findEntry, storeEntry, writeEntry } from './instruction-cache.ts';
+import { Branch, Mem, Summary, summarize, WriteError } from './instruction-summary.ts';
+import { WrittenRegs } from './register-writes.ts';
 import type { ValidationError, ValidationResult } from './result.ts';
 import { StringNeeds, stringOpNeeds } from './string-ops.ts';
 import {
@@ -27,6 +28,8 @@ const R15 = 15;
 // Scratch records reused by every call (validation never re-enters itself).
 const SHARED_DECODED = new Decoded();
 const SHARED_WRITES = new WrittenRegs();
+const SHARED_SUMMARY = new Summary();
+const SHARED_SCRATCH = new Int32Array(FIELD_COUNT);
 
 /** First bytes that can start a %rsp/%rbp rebase, and those that can start another fixed sequence. */
 const REBASE_START = new Uint8Array(256);
@@ -48,6 +51,10 @@ class Walk {
   readonly allowed: Uint8Array;
   readonly deterministic: boolean;
   readonly callWarnings: boolean;
+  readonly summary = SHARED_SUMMARY;
+  /** One entry's worth of fields for instructions the cache cannot hold. */
+  readonly scratch = SHARED_SCRATCH;
+  readonly useCache: boolean;
   /** Register the instruction just checked restricted (for the next one), or NONE. */
   nextRestricted = NONE;
   constructor(
@@ -59,6 +66,7 @@ class Walk {
     this.allowed = options.features ? featureMask(options.features) : NACL_POLICY_MASK;
     this.deterministic = options.deterministic ?? true;
     this.callWarnings = options.callAlignmentWarnings ?? false;
+    this.useCache = options.cache ?? true;
   }
   error(offset: number, message: ValidationError['message']): void {
     this.errors.push({ offset, message });
@@ -134,13 +142,26 @@ function validateBundle(w: Walk, bundle: number, end: number): void {
  */
 function fixedSequence(w: Walk, pos: number, end: number): number {
   const code = w.code;
-  let length = matchIndirectBranch(code, pos, end);
-  if (length > 0) {
-    if (indirectBranchIsCall(code, pos, length)) w.callEnds(pos, pos + length);
-  } else {
-    length = stringSequence(w, pos, end) || matchStackMove(code, pos, end) || matchPrefixedNop(code, pos, end);
-    if (length === 0) return 0;
+  let length = 0;
+  switch (code[pos]) {
+    case 0x41:
+    case 0x83:
+      length = matchIndirectBranch(code, pos, end);
+      if (length > 0 && indirectBranchIsCall(code, pos, length)) w.callEnds(pos, pos + length);
+      break;
+    case 0x42:
+    case 0x89:
+    case 0x8b:
+      length = stringSequence(w, pos, end);
+      break;
+    case 0x48:
+      length = matchStackMove(code, pos, end);
+      break;
+    case 0x66:
+      length = matchPrefixedNop(code, pos, end);
+      break;
   }
+  if (length === 0) return 0;
   setBit(w.boundaries, pos);
   w.nextRestricted = NONE;
   return length;
@@ -165,11 +186,6 @@ function stringSequence(w: Walk, pos: number, end: number): number {
   return op > 0 ? rdi + op : 0;
 }
 
-/** The feature NaCl's policy checks for a form: tzcnt is allowed whatever the CPU (it runs as bsf). */
-function policyFeature(form: Form): number {
-  return form.mnemonic === 'tzcnt' ? Feature.None : form.feature;
-}
-
 function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number {
   const d = w.d;
   const n = decodeFast(w.code, pos, end, d);
@@ -179,89 +195,66 @@ function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number
   return n;
 }
 
-/** Checks one decoded ordinary instruction; returns its length, or -1 when NaCl refuses it. */
+/** Checks one ordinary instruction; returns its length, or -1 when NaCl refuses it. */
 function ordinaryInstruction(w: Walk, pos: number, end: number, restricted: number): number {
-  const d = w.d;
-  const n = decodeFast(w.code, pos, end, d);
-  if (n <= 0) return -1;
-  const form = FORMS[d.form]!;
-  if (!acceptedForm(d, form)) return -1;
+  const code = w.code;
+  let fields = CACHE_FIELDS;
+  let f = w.useCache ? findEntry(code, pos, end) : -1;
+  if (f < 0) {
+    const s = w.summary;
+    if (!summarize(code, pos, end, w.d, w.writes, s)) return -1;
+    f = w.useCache ? storeEntry(code, pos, s) : -1;
+    if (f < 0) {
+      fields = w.scratch;
+      f = 0;
+      writeEntry(fields, 0, s);
+    }
+  }
+  if (fields[f + Field.Rejected] === 1) return -1;
+  const length = fields[f + Field.Length]!;
   // Features off in NaCl's policy are known to the grammar: the instruction is reported but the
   // walk goes on after it (unlike bytes the grammar does not know).
-  const feature = policyFeature(form);
-  if (NACL_POLICY_MASK[feature] === 0 || (w.deterministic && feature === Feature.TSC)) {
-    w.error(pos, Message.Unrecognized);
-  } else if (w.allowed[feature] === 0) {
-    w.error(pos, Message.CpuFeature);
+  const feature = fields[f + Field.Feature]!;
+  if (feature !== Feature.None) {
+    if (NACL_POLICY_MASK[feature] === 0 || (w.deterministic && feature === Feature.TSC)) {
+      w.error(pos, Message.Unrecognized);
+    } else if (w.allowed[feature] === 0) {
+      w.error(pos, Message.CpuFeature);
+    }
   }
   let jumpTarget = true;
-  if (d.hasMem && (form.nacl & NaclFact.NoMemoryAccess) === 0) {
-    const base = d.memBase;
-    if (base === R15 || base === RSP || base === RBP || base === RIP) {
-      if (d.memIndex >= 0) {
-        // Using the restricted register binds this instruction to the previous one.
-        if (d.memIndex === restricted) jumpTarget = false;
-        else w.error(pos, Message.BadIndex);
-      }
-    } else {
-      w.error(pos, Message.BadBase);
-    }
+  const mem = fields[f + Field.Mem];
+  if (mem === Mem.BadBase) {
+    w.error(pos, Message.BadBase);
+  } else if (mem === Mem.Ok) {
+    const index = fields[f + Field.MemIndex]!;
+    // Using the restricted register binds this instruction to the previous one.
+    if (index === restricted && index >= 0) jumpTarget = false;
+    else if (index >= 0) w.error(pos, Message.BadIndex);
   }
-  w.nextRestricted = registerWrites(w, pos, d, form.nacl);
-  directBranch(w, pos, n, form.flow);
-  if (jumpTarget) setBit(w.boundaries, pos);
-  return n;
-}
-
-/**
- * Reports writes to %r15, %rsp and %rbp, and returns the register this instruction restricts:
- * a 32-bit write by a zero-extending form (for two such writes, as in xchg/xadd, the ModRM.rm or
- * opcode-register operand; a second one naming %esp/%ebp is an "improper sandboxing").
- */
-function registerWrites(w: Walk, pos: number, d: Decoded, nacl: number): number {
-  const r = w.writes;
-  const count = writtenRegs(d, FORMS[d.form]!, r);
-  // An exchange with memory (xchg/xadd) does not zero-extend its register (issues 3071/3077).
-  const zeroExtends = (nacl & NaclFact.ZeroExtends) !== 0 && !r.writesMemory;
-  let chosen = -1;
-  if (zeroExtends) {
-    for (let i = 0; i < count; i++) {
-      if (r.bits[i] !== 32 || r.reg[i] === R15) continue;
-      if (chosen < 0 || (r.rmSlot[i] === 1 && r.rmSlot[chosen] === 0)) chosen = i;
-    }
+  const e = fields[f + Field.WriteErrors]!;
+  if (e !== 0) {
+    if (e & WriteError.R15) w.error(pos, Message.R15Changed);
+    if (e & WriteError.Sp) w.error(pos, Message.SpChanged);
+    if (e & WriteError.Bp) w.error(pos, Message.BpChanged);
+    if (e & WriteError.RspSandboxing) w.error(pos, Message.RspSandboxing);
+    if (e & WriteError.RbpSandboxing) w.error(pos, Message.RbpSandboxing);
   }
-  let r15 = false;
-  let sp = false;
-  let bp = false;
-  for (let i = 0; i < count; i++) {
-    const reg = r.reg[i]!;
-    if (reg === R15) {
-      if (!r15) w.error(pos, Message.R15Changed);
-      r15 = true;
-    } else if ((reg === RSP || reg === RBP) && r.highByte[i] === 0) {
-      if (zeroExtends && r.bits[i] === 32) {
-        if (i !== chosen) w.error(pos, sandboxingMessage(reg));
-      } else if (reg === RSP) {
-        if (!sp) w.error(pos, Message.SpChanged);
-        sp = true;
-      } else {
-        if (!bp) w.error(pos, Message.BpChanged);
-        bp = true;
-      }
-    }
-  }
-  return chosen >= 0 ? r.reg[chosen]! : NONE;
+  w.nextRestricted = fields[f + Field.Restricts]!;
+  const branch = fields[f + Field.Branch];
+  if (branch !== Branch.None) directBranch(w, pos, length, branch === Branch.Call, fields[f + Field.Rel]!);
+  if (jumpTarget) w.boundaries[pos >>> 3]! |= 1 << (pos & 7);
+  return length;
 }
 
 /** Records a direct branch's destination; one outside the chunk must be bundle-aligned. */
-function directBranch(w: Walk, pos: number, length: number, flow: number): void {
-  if (flow !== Flow.Jmp && flow !== Flow.Jcc && flow !== Flow.Call && flow !== Flow.Loop) return;
-  const to = pos + length + w.d.rel;
+function directBranch(w: Walk, pos: number, length: number, call: boolean, rel: number): void {
+  const to = pos + length + rel;
   if (to >= 0 && to < w.code.length) {
     setBit(w.jumpTargets, to);
     w.jumps.push(pos, to);
   } else if ((to & (BUNDLE_SIZE - 1)) !== 0) {
     w.error(pos, Message.JumpOutOfRange);
   }
-  if (flow === Flow.Call) w.callEnds(pos, pos + length);
+  if (call) w.callEnds(pos, pos + length);
 }

@@ -100,13 +100,6 @@ function remainder(ieee: boolean): Op {
   };
 }
 
-/** Operations that pop to one result; the oracle duplicates it so both stored values are the result. */
-function twoCopies(f: (a: X.F80, b: X.F80, env: X.X87Env) => X.F80): Op {
-  return (env, [a, b]) => {
-    const r = f80Hex(f(parseF80(a!), parseF80(b!), env));
-    return `${r} ${r} ${sw(env)}`;
-  };
-}
 
 function trig(kind: 'sin' | 'cos' | 'sincos' | 'tan'): Op {
   return (env, [a]) => {
@@ -123,9 +116,9 @@ function trig(kind: 'sin' | 'cos' | 'sincos' | 'tan'): Op {
 
 export const x87Ops: Record<string, Op> = {
   f2xm1: unary(f80Exp2m1),
-  fyl2x: twoCopies(f80Yl2x),
-  fyl2xp1: twoCopies(f80Yl2xp1),
-  fpatan: twoCopies(f80Atan2),
+  fyl2x: binary(f80Yl2x),
+  fyl2xp1: binary(f80Yl2xp1),
+  fpatan: binary(f80Atan2),
   fsin: trig('sin'),
   fcos: trig('cos'),
   fsincos: trig('sincos'),

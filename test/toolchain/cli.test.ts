@@ -76,6 +76,17 @@ describe('zvm cc', () => {
     expect(t.stderr).toMatch(/tls\.c:3: cannot sandbox .*%fs.*segment override/);
   });
 
+  it('reports what our validator rejects with the C source line, and leaves no output', async () => {
+    // raw bytes pass through the sandboxing pass untouched (0f 05 is syscall)
+    const raw = source('raw.c', 'int main(void) {\n  __asm__ volatile("nop\\n\\t.byte 0x0f, 0x05");\n  return 0;\n}\n');
+    const out = path.join(dir, 'raw.nexe');
+    const r = await zvm('cc', '-O2', raw, '-o', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^zvm cc: our NaCl validator rejected the output/);
+    expect(r.stderr).toMatch(/0x2[0-9a-f]{4}: unrecognized instruction at \S*raw\.c:2 \(main\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('reports usage errors and missing files with status 2', async () => {
     expect(await zvm('cc')).toEqual({ status: 2, stderr: 'zvm cc: no input files\n' });
     expect(await zvm('cc', '--frobnicate', 'x.c')).toEqual({ status: 2, stderr: "zvm cc: unknown option '--frobnicate'\n" });

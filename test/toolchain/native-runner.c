@@ -173,11 +173,12 @@ static uint64_t load_nexe(const char *path) {
     memcpy((void *)ph->p_vaddr, img + ph->p_offset, ph->p_filesz);
     if (hi > end) end = hi;
   }
+  uint64_t entry = eh->e_entry;
   free(img);
   brk_start = brk_now = (uint32_t)end;
   /* the heap: reserved now, so brk only moves a number */
   if (mmap((void *)end, HEAP_LIMIT - end, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0) == MAP_FAILED) die("heap");
-  return eh->e_entry;
+  return entry;
 }
 
 int main(int argc, char **argv) {

@@ -1,8 +1,10 @@
 // The sandboxing pass as a pure function: exact rewrites of the forms gcc
 // produces, and clear rejections (with the C source line) of what it cannot sandbox.
 import { describe, expect, it } from 'vitest';
+import { nop, nopSizes } from '../../src/toolchain/nop-bytes.ts';
 import { sandboxAssembly } from '../../src/toolchain/sandbox-asm.ts';
 import { SandboxError } from '../../src/toolchain/sandbox-error.ts';
+import { padTo, validateChunk } from '../../src/validator/index.ts';
 
 /** The rewritten statements of a function body, without the header lines and padding bytes. */
 function rewrite(body: string): string[] {
@@ -173,6 +175,10 @@ describe('rejections name the C source line', () => {
     ['inb %dx, %al', /port I\/O/],
     ['movb %al, %bpl', /%rbp may only change/],
     ['addr32 movl (%eax), %eax', /address-size prefix/],
+    ['btsl %eax, (%rdi)', /register bit offset/],
+    ['aesenc %xmm1, %xmm0', /AES and CLMUL/],
+    ['andnl %eax, %ebx, %ecx', /BMI1/],
+    ['vaddps %zmm1, %zmm2, %zmm3', /AVX-512/],
   ])('%s', (ins, reason) => {
     const e = rejection(located(`\t${ins}`));
     expect(e.message).toMatch(reason);
@@ -196,4 +202,36 @@ it('is deterministic and leaves data directives untouched', () => {
   const out = sandboxAssembly(asm);
   expect(out).toBe(sandboxAssembly(asm));
   expect(out).toContain('.string "a # not a comment"');
+});
+
+describe('call padding', () => {
+  it('spells out every size with few NOPs, each one NaCl accepts', () => {
+    for (let n = 0; n <= 32; n++) { // one bundle at most: padding never exceeds 27 bytes
+      const sizes = nopSizes(n);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(sizes.length).toBe(n === 9 ? 2 : Math.ceil(n / 15)); // no 9-byte NOP exists
+      const code = padTo(Uint8Array.from(sizes.flatMap(nop)), 32, 0xf4);
+      expect(validateChunk(code, {}).errors).toEqual([]);
+    }
+  });
+});
+
+it('keeps a prefix written as its own statement with its instruction', () => {
+  expect(rewrite('rep; stosb')).toEqual([
+    '.bundle_lock', 'movl\t%edi, %edi', 'leaq\t(%r15,%rdi,1), %rdi', 'rep stosb', '.bundle_unlock',
+  ]);
+  expect(rewrite('lock\n\taddl $1, (%rax)')).toEqual([
+    '.bundle_lock', 'leal\t(%rax), %r11d', 'lock addl\t$1, (%r15,%r11,1)', '.bundle_unlock',
+  ]);
+});
+
+it("drops gcc's debug sections but keeps .loc, and follows .pushsection/.popsection", () => {
+  const out = sandboxAssembly([
+    '\t.text', '\t.loc 1 3 1', '\tnop', '\t.section .debug_info,"",@progbits', '.Ldebug_info0:', '\t.long 0x29',
+    '\t.text', '\t.pushsection .rodata', '\t.long 7', '\t.popsection', '\tnop', '',
+  ].join('\n'));
+  expect(out).toContain('.loc 1 3 1');
+  expect(out).not.toMatch(/debug_info|Ldebug_info0|0x29/);
+  expect(out).toMatch(/\.pushsection \.rodata\n\t\.long 7\n\t\.popsection\n\tnop/);
+  expect(() => sandboxAssembly('\t.pushsection .rodata\n\tnop\n')).toThrow(/instructions outside a code section/);
 });

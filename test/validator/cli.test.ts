@@ -38,6 +38,13 @@ describe('zvm validate', () => {
     expect(r.out).toContain('INVALID: 1 error(s)');
   });
 
+  it('names the specific reason of an unrecognized instruction', async () => {
+    expect((await run(['--hex', 'ff e0'])).out).toContain('nacljmp/naclcall');
+    expect((await run(['--hex', '64 8b 00'])).out).toContain('segment prefixes');
+    expect((await run(['--hex', '90'.repeat(30) + 'e8 00 00 00 00'])).out).toContain('crosses the 32-byte bundle boundary at 0x20');
+    expect((await run(['--hex', 'f3 ab'])).out).toContain('rebase of %rsi/%rdi');
+  });
+
   it('exits 2 with the position on bad hex, and on a usage error', async () => {
     const r = await run(['--hex', '90 9x']);
     expect(r.status).toBe(2);

@@ -17,6 +17,8 @@ describe.skipIf(!sharedPresent)('NaCl validator corpus', () => {
     const disagreements: string[] = [];
     for (const c of cases) {
       const result = validateChunk(padNops(hexBytes(c.hex)), { deterministic: false });
+      const plain = validateChunk(padNops(hexBytes(c.hex)), { deterministic: false, cache: false });
+      if (JSON.stringify(plain.errors) !== JSON.stringify(result.errors)) disagreements.push(`${c.name}: cached and plain paths differ`);
       const got = errorKeys(result.errors);
       const want = errorKeys(c.errors);
       if (result.valid !== c.valid || JSON.stringify(got) !== JSON.stringify(want)) {

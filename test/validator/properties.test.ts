@@ -10,8 +10,18 @@ import { simpleCheck } from './simple-checker.ts';
 const NACL = { deterministic: false } as const;
 const pieces = corpusPieces();
 
+/** The cached fast path and the plain decode path must give identical results. */
+function crossChecked(code: Uint8Array): ReturnType<typeof validateChunk> {
+  const fast = validateChunk(code, NACL);
+  const plain = validateChunk(code, { ...NACL, cache: false });
+  expect(fast.errors).toEqual(plain.errors);
+  expect(fast.boundaries).toEqual(plain.boundaries);
+  expect(fast.jumpTargets).toEqual(plain.jumpTargets);
+  return fast;
+}
+
 function checkAccepted(code: Uint8Array): boolean {
-  const result = validateChunk(code, NACL);
+  const result = crossChecked(code);
   if (result.valid) {
     const violations = simpleCheck(code, result.boundaries);
     expect(violations, Buffer.from(code).toString('hex')).toEqual([]);
@@ -35,6 +45,7 @@ describe('validator properties', () => {
   it('never throws on random bytes, and its verdict matches its error list', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (bytes, deterministic) => {
+        crossChecked(padNops(bytes));
         const result = validateChunk(padNops(bytes), { deterministic, callAlignmentWarnings: true });
         expect(result.valid).toBe(result.errors.length === 0);
         for (const e of [...result.errors, ...result.warnings]) {

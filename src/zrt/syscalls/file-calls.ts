@@ -69,6 +69,7 @@ function readCall(st: ZrtState, fd: number, buf: number, count: number, mem: Gue
     const tmp = new Uint8Array(Math.min(count, MAX_DEVICE_IO));
     n = node.device.read(tmp, pos);
     if (n < 0) return n;
+    n = Math.min(n, tmp.length); // a channel never gets to claim more than the buffer held
     writeOut(mem, buf, tmp.subarray(0, n));
   } else {
     fail(Errno.EINVAL, 'cannot read this file type');
@@ -97,6 +98,7 @@ function writeCall(st: ZrtState, fd: number, buf: number, count: number, mem: Gu
     if (append) pos = node.device.size();
     n = node.device.write(bytes, pos);
     if (n < 0) return n;
+    n = Math.min(n, bytes.length);
   } else {
     fail(Errno.EISDIR, 'is a directory');
   }

@@ -35,6 +35,11 @@ export const SNIPPET_FORMS: readonly Form[] = FORMS.filter((f) =>
   f.operands.every((o) => o.cls === RegClass.GPR && o.kind !== OperandKind.Moffs && o.kind !== OperandKind.XlatMem &&
     o.kind !== OperandKind.Imm2));
 const REG_ONLY_FORMS = SNIPPET_FORMS.filter((f) => f.mod !== ModKind.Mem && !IMPLICIT_MEMORY.has(OP_KIND[f.op]));
+const PRODUCER_KINDS = new Set<number>([K.Alu, K.Inc, K.Dec]);
+const PRODUCER_FORMS = REG_ONLY_FORMS.filter((f) => PRODUCER_KINDS.has(OP_KIND[f.op]));
+
+/** Flags each condition code reads (o no b ae e ne be a s ns p np l ge le g). */
+const JCC_READS = [0x800, 0x800, 1, 1, 0x40, 0x40, 0x41, 0x41, 0x80, 0x80, 4, 4, 0x880, 0x880, 0x8c0, 0x8c0];
 
 const VSIZED = new Set<number>([Width.V, Width.Z, Width.Y, Width.D64, Width.S]);
 
@@ -220,6 +225,36 @@ function attempt(r: Rng): Snippet | null {
     // a shift by a masked count of 0 writes no flags: keep what was undefined
     const shifts = kind === K.Shift || kind === K.Shld || kind === K.Shrd;
     undef = (shifts ? undef : undef & ~df.flagsWritten) | df.flagsUndefined;
+  }
+  if (r() < 0.3) {
+    // A conditional branch over one instruction X, then Y: [last][jcc +len(X)][X = sub][Y = cmp].
+    // X and Y write every status flag, so the flags are dead after the jcc and the interpreter
+    // fuses the flag producer with it; the registers show whether the branch was taken.
+    if (r() < 0.6) {
+      // a fresh flag producer right before the jcc (the pairs the interpreter fuses)
+      const e = encode(r, pick(r, PRODUCER_FORMS), false);
+      const b = Uint8Array.from(e.bytes);
+      if (decodeFast(b, 0, b.length, decoded) !== b.length) return null;
+      const pf = FORMS[decoded.form];
+      if (pf.operands.some((o) => o.cls !== RegClass.GPR) || (pf.flagsRead & undef)) return null;
+      code.push(...e.bytes);
+      forms.push(decoded.form);
+      undef = (undef & ~pf.flagsWritten) | pf.flagsUndefined;
+    }
+    const cc = int(r, 16);
+    if (JCC_READS[cc] & undef) return null;
+    const rex = (): number => 0x40 | (int(r, 2) << 3) | (int(r, 2) << 2) | int(r, 2);
+    const x = [rex(), 0x29, 0xc0 | (int(r, 8) << 3) | int(r, 8)];
+    const y = [rex(), 0x39, 0xc0 | (int(r, 8) << 3) | int(r, 8)];
+    for (const [bytes, name] of [[[0x70 + cc, x.length], 'jcc'], [x, 'sub'], [y, 'cmp']] as const) {
+      code.push(...bytes);
+      const b = Uint8Array.from(bytes);
+      if (decodeFast(b, 0, b.length, decoded) !== b.length || FORMS[decoded.form].mnemonic.slice(0, 1) !== name.slice(0, 1)) {
+        throw new Error(`gen: ${name} encoding`);
+      }
+      forms.push(decoded.form);
+    }
+    undef = 0;
   }
   const flags = 0x2 | (int(r, 4096) & 0x8d5) | (r() < 0.2 ? 0x400 : 0);
   return { c: { code: Uint8Array.from(code), flags, seed, regs }, undefinedFlags: undef & 0x8d5, forms };

@@ -33,7 +33,7 @@ export function runInterpreted(c: NativeCase): SnippetOutcome {
   setStatusFlags(s, c.flags);
   s.df = (c.flags >> 10) & 1;
   m.setRip(CODE);
-  const r = m.run(100);
+  const r = m.run(1_000_000);
   if (r.kind !== 'fault') throw new Error(`snippet did not end: ${r.kind}`);
   const end = CODE + c.code.length;
   if (!(r.fault.kind === FaultKind.InvalidOpcode && r.fault.rip === end)) {

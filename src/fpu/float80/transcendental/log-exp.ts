@@ -8,9 +8,13 @@ import { add, div, mul, type BF } from './bigfloat.ts';
 import { roundBF, toBF } from './convert.ts';
 import { atan, expm1, ln, ln1p, ln2, pi } from './functions.ts';
 
-const ONE80 = f80(0, 16383, 0x80000000, 0);
 const MINUS_ONE80 = f80(1, 16383, 0x80000000, 0);
-const MINUS_HALF80 = f80(1, 16382, 0x80000000, 0);
+
+/** FPATAN, FYL2X and FYL2XP1 leave C1 clear on the host whatever the rounding did. */
+function noC1(r: F80, env: X87Env): F80 {
+  env.c1 = 0;
+  return r;
+}
 
 /** F2XM1: 2^x - 1, defined for -1 <= x <= 1. */
 export function f80Exp2m1(x: F80, env: X87Env): F80 {
@@ -20,10 +24,18 @@ export function f80Exp2m1(x: F80, env: X87Env): F80 {
   if (s.ca === F80Class.Infinity) return x.sign ? MINUS_ONE80 : x;
   if (s.ca === F80Class.Zero) return x;
   raiseDenormal(env, s.denormal);
-  const b = toBF(x);
-  // exact cases: x = 1 gives 1, x = -1 gives -1/2
-  if (x.exp === 16383 && x.hi === 0x80000000 && x.lo === 0) return x.sign ? MINUS_HALF80 : ONE80;
-  return roundBF(expm1(mul(b, ln2())), env);
+  const isOne = x.exp === 16383 && x.hi === 0x80000000 && x.lo === 0;
+  if (x.exp >= 16383 && !isOne) {
+    // Outside [-1, 1] (undefined by the manuals) the host returns the operand and signals PE.
+    env.flags |= X87Flag.PE;
+    return x;
+  }
+  if (isOne) {
+    // The host's ±1 results are inexact: just below 1, and just beyond -1/2 in magnitude.
+    const v = x.sign ? { m: -((1n << 200n) + 1n), e: -201 } : { m: (1n << 200n) - 1n, e: -200 };
+    return roundBF(v, env);
+  }
+  return roundBF(expm1(mul(toBF(x), ln2())), env);
 }
 
 function log2Of(x: BF): BF {
@@ -63,11 +75,10 @@ export function f80Yl2x(x: F80, y: F80, env: X87Env): F80 {
   raiseDenormal(env, s.denormal);
   if (isOne) return zero(y.sign);
   if (yZero) return zero(y.sign ^ (x.exp < 16383 ? 1 : 0));
-  const bx = toBF(x);
-  // powers of two give exact results: y * k
+  // Even for powers of two (exact y * k) the host signals PE, so every result is rounded as inexact.
   const exact = x.hi === 0x80000000 && x.lo === 0 && x.exp !== 0;
-  const l = exact ? { m: BigInt(x.exp - 16383), e: 0 } : log2Of(bx);
-  return roundBF(mul(toBF(y), l), env, exact);
+  const l = exact ? { m: BigInt(x.exp - 16383), e: 0 } : log2Of(toBF(x));
+  return noC1(roundBF(mul(toBF(y), l), env), env);
 }
 
 /** FYL2XP1: y * log2(x + 1) with ST0 = x, ST1 = y, for |x| < 1 - sqrt(2)/2. */
@@ -90,7 +101,7 @@ export function f80Yl2xp1(x: F80, y: F80, env: X87Env): F80 {
   }
   raiseDenormal(env, s.denormal);
   if (yZero) return zero(x.sign ^ y.sign);
-  return roundBF(mul(toBF(y), div(ln1p(toBF(x)), ln2())), env);
+  return noC1(roundBF(mul(toBF(y), div(ln1p(toBF(x)), ln2())), env), env);
 }
 
 /** FPATAN: atan(y / x) with ST0 = x, ST1 = y, quadrant from both signs. */
@@ -108,21 +119,21 @@ export function f80Atan2(x: F80, y: F80, env: X87Env): F80 {
   const yInf = s.cb === F80Class.Infinity;
   const signed = (v: BF, negative: number): BF => (negative ? { m: -v.m, e: v.e } : v);
   if (yZero) {
-    if (x.sign) return roundBF(signed(p, y.sign), env);
+    if (x.sign) return noC1(roundBF(signed(p, y.sign), env), env);
     return zero(y.sign);
   }
-  if (xZero) return roundBF(signed(half, y.sign), env);
+  if (xZero) return noC1(roundBF(signed(half, y.sign), env), env);
   if (yInf) {
-    if (xInf) return roundBF(signed(x.sign ? add(half, quarter) : quarter, y.sign), env);
-    return roundBF(signed(half, y.sign), env);
+    if (xInf) return noC1(roundBF(signed(x.sign ? add(half, quarter) : quarter, y.sign), env), env);
+    return noC1(roundBF(signed(half, y.sign), env), env);
   }
   if (xInf) {
-    if (x.sign) return roundBF(signed(p, y.sign), env);
+    if (x.sign) return noC1(roundBF(signed(p, y.sign), env), env);
     return zero(y.sign);
   }
   const bx = toBF(x);
   const by = toBF(y);
   let r = atan(div(by, bx));
   if (x.sign) r = y.sign ? add(r, { m: -p.m, e: p.e }) : add(r, p);
-  return roundBF(r, env);
+  return noC1(roundBF(r, env), env);
 }

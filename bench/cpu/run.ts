@@ -1,0 +1,100 @@
+// Interpreter speed: guest MIPS on integer loops (synthetic loops from loops.S, and the fixture
+// programs) against the same loops run natively (built with gcc in this bench). Prints a table.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Machine } from '../../src/cpu/machine.ts';
+import { Perm, SandboxMemory } from '../../src/cpu/memory.ts';
+import { Program } from '../../src/cpu/program.ts';
+import { parseNexe } from '../../src/elf/index.ts';
+import { helloHost, loadNexe } from '../../src/loader/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'zvm-cpu-bench-'));
+const quick = process.argv.includes('--quick');
+
+const LOOPS = [
+  { name: 'alu_loop', perIter: 5, what: 'register ALU + jnz' },
+  { name: 'mem_loop', perIter: 7, what: 'r15 load/store, 64-bit add, dec/jnz' },
+  { name: 'mix_loop', perIter: 10, what: 'shr/xor/imul/cmov/setcc' },
+];
+
+// Build the chunk for the interpreter and the native driver.
+const src = path.join(here, 'loops.S');
+execFileSync('gcc', ['-c', '-x', 'assembler-with-cpp', src, '-o', path.join(tmp, 'loops.o')]);
+execFileSync('objcopy', ['-O', 'binary', '-j', '.text', path.join(tmp, 'loops.o'), path.join(tmp, 'loops.bin')]);
+const symbols = new Map(execFileSync('nm', [path.join(tmp, 'loops.o')], { encoding: 'utf8' }).trim().split('\n')
+  .map((l) => l.split(' ')).map(([addr, , name]) => [name, parseInt(addr, 16)]));
+execFileSync('gcc', ['-O2', '-mno-red-zone', '-DNATIVE', path.join(here, 'native-driver.c'), src, '-o', path.join(tmp, 'native')]);
+
+const nativeIters = quick ? 20_000_000 : 200_000_000;
+const native = new Map(execFileSync(path.join(tmp, 'native'), [String(nativeIters)], { encoding: 'utf8' }).trim().split('\n')
+  .map((l) => l.split(' ')).map(([name, n, s]) => [name, Number(n) / Number(s)]));
+
+const TEXT = 0x20000;
+const code = new Uint8Array(readFileSync(path.join(tmp, 'loops.bin')));
+const mem = new SandboxMemory();
+mem.poke(TEXT, code);
+mem.protect(TEXT, 0x10000, Perm.RX);
+mem.protect(0x30000, 0x10000, Perm.RW);
+const program = new Program(code, TEXT);
+
+/** Process CPU time in ms (wall time is meaningless on a loaded machine). */
+const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+function timeLoop(entry: number, iters: number): { instrs: number; ms: number } {
+  const m = new Machine(mem, program);
+  m.state.set64(7, iters, 0);
+  m.setRip(TEXT + entry);
+  const t0 = cpuMs();
+  const r = m.run(Number.MAX_SAFE_INTEGER);
+  const ms = cpuMs() - t0;
+  if (r.kind !== 'fault' || r.fault.kind !== 'halt') throw new Error(`loop ended with ${JSON.stringify(r)}`);
+  return { instrs: m.state.icount, ms };
+}
+
+const rows: string[][] = [];
+const interpIters = quick ? 2_000_000 : 10_000_000;
+for (const loop of LOOPS) {
+  const entry = symbols.get(loop.name)!;
+  timeLoop(entry, 200_000); // warm up
+  let best = 0, instrs = 0;
+  for (let k = 0; k < 3; k++) {
+    const t = timeLoop(entry, interpIters);
+    instrs = t.instrs;
+    best = Math.max(best, t.instrs / t.ms / 1000);
+  }
+  const nativeMips = (native.get(loop.name)! * loop.perIter) / 1e6;
+  rows.push([`${loop.name} (${loop.what})`, instrs.toLocaleString('en'), best.toFixed(1), nativeMips.toFixed(0), `${(nativeMips / best).toFixed(0)}x`]);
+}
+
+// The fixture programs (short runs: best of several fresh loads; load time excluded).
+const fixtures = path.join(root, 'fixtures');
+for (const f of readdirSync(path.join(fixtures, 'expected')).filter((x) => x.endsWith('.json')).sort()) {
+  const spec = JSON.parse(readFileSync(path.join(fixtures, 'expected', f), 'utf8'));
+  if (spec.valid === false || typeof spec.stdout !== 'string') continue;
+  const name = f.replace(/\.json$/, '');
+  const nexe = parseNexe(new Uint8Array(readFileSync(path.join(fixtures, `${name}.nexe`))));
+  let best = 0, instrs = 0;
+  for (let k = 0; k < (quick ? 3 : 8); k++) {
+    const host = helloHost();
+    const { machine } = loadNexe(nexe, { handler: host.handler });
+    const t0 = cpuMs();
+    machine.run(1e9);
+    const ms = cpuMs() - t0;
+    instrs = machine.state.icount;
+    best = Math.max(best, instrs / Math.max(ms, 1e-3) / 1000);
+  }
+  rows.push([`fixture ${name}`, instrs.toLocaleString('en'), best.toFixed(1), '-', '-']);
+}
+
+const header = ['workload', 'guest instructions', 'interpreter MIPS', 'native MIPS', 'slowdown'];
+const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
+const line = (cells: string[]) => '| ' + cells.map((c, k) => c.padEnd(widths[k])).join(' | ') + ' |';
+console.log(`\ninterpreter speed (node ${process.version}; CPU time; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs; target 100 MIPS on simple integer loops)`);
+console.log(line(header));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) console.log(line(r));

@@ -1,0 +1,50 @@
+// `zvm exec`: a nexe with the terminal as its standard channels and a manifest made on the fly
+// (three sequential channels with effectively unlimited quotas, 4 GiB Memory, no Timeout by default).
+import { Channel } from '../../channels/channel.ts';
+import type { ChannelDevice } from '../../channels/device.ts';
+import { Session, type SessionOptions } from '../../session/session.ts';
+import type { SessionResult } from '../../session/result.ts';
+import { HostStreamDevice } from '../channels/host-stream.ts';
+import { processCpuTime } from './cpu-time.ts';
+
+/** Quotas no program reaches: 2^62 calls and bytes (exact in a double and in an int64). */
+const UNLIMITED = 2 ** 62;
+const LIMITS = { gets: UNLIMITED, getSize: UNLIMITED, puts: UNLIMITED, putSize: UNLIMITED };
+
+export interface StdioDevices {
+  stdin: ChannelDevice;
+  stdout: ChannelDevice;
+  stderr: ChannelDevice;
+}
+
+/** This process's descriptors 0, 1, 2 (left open when the session closes its channels). */
+export function processStdio(): StdioDevices {
+  return { stdin: new HostStreamDevice(0, false), stdout: new HostStreamDevice(1, false), stderr: new HostStreamDevice(2, false) };
+}
+
+export function stdioChannels(devices: StdioDevices): Channel[] {
+  return [
+    new Channel(devices.stdin, { alias: '/dev/stdin', type: 0, limits: LIMITS }),
+    new Channel(devices.stdout, { alias: '/dev/stdout', type: 0, limits: LIMITS }),
+    new Channel(devices.stderr, { alias: '/dev/stderr', type: 0, limits: LIMITS }),
+  ];
+}
+
+/** Runs `program` (nexe bytes) with `devices` (default: the terminal). Throws ElfError on a bad nexe. */
+export function execNexe(program: Uint8Array, options: SessionOptions & { devices?: StdioDevices } = {}): Promise<SessionResult> {
+  const { devices, ...sessionOptions } = options;
+  const session = new Session(program, stdioChannels(devices ?? processStdio()), { cpuTime: processCpuTime, ...sessionOptions });
+  return session.run();
+}
+
+/** The exit status of `zvm exec`: the program's return code, or a shell-style code when it did not exit. */
+export function execStatus(r: SessionResult): number {
+  switch (r.ending) {
+    case 'exit': return r.userCode & 0xff;
+    case 'fault': return 128 + (r.fault?.signal ?? 11);
+    case 'timeout':
+    case 'instruction-budget': return 124;
+    case 'validation-failed': return 1;
+    default: return 125;
+  }
+}
