@@ -1,136 +1,134 @@
-/* %e %f %g for printf. Digits come from long double (x87, 64-bit mantissa)
-   arithmetic: exact for the common cases, ties rounded to even like glibc when
-   the scaled value is exact, and within 1e-19 relative otherwise. */
+/* %e %f %g for printf, digit-exact like glibc: the double's exact decimal
+   expansion is computed with a small bignum (mantissa * 5^k or * 2^k), then
+   rounded at the requested digit, ties to even. */
+#include <stdint.h>
 #include <string.h>
 #include "format.h"
 
-#define MAX_EXACT_DIGITS 19
+#define LIMB 1000000000u
+#define MAX_LIMBS 100 /* 2^-1074 has 767 significant digits: 86 limbs */
+#define MAX_DIGITS (MAX_LIMBS * 9)
 
-static long double pow10l_(int k) {
-  long double r = 1.0L, b = 10.0L;
-  int neg = k < 0;
-  unsigned u = neg ? (unsigned)-k : (unsigned)k;
-  while (u) {
-    if (u & 1) r *= b;
-    b *= b;
-    u >>= 1;
+struct big {
+  uint32_t limb[MAX_LIMBS]; /* base 1e9, least significant first */
+  int n;
+};
+
+static void big_mul(struct big *b, uint32_t m) {
+  uint64_t carry = 0;
+  for (int i = 0; i < b->n; i++) {
+    uint64_t t = (uint64_t)b->limb[i] * m + carry;
+    b->limb[i] = (uint32_t)(t % LIMB);
+    carry = t / LIMB;
   }
-  return neg ? 1.0L / r : r;
+  while (carry) {
+    b->limb[b->n++] = (uint32_t)(carry % LIMB);
+    carry /= LIMB;
+  }
 }
 
-/* Rounds a non-negative long double to an integer, ties to even. */
-static unsigned long long round_even(long double m) {
-  unsigned long long i = (unsigned long long)m;
-  long double frac = m - (long double)i;
-  if (frac > 0.5L || (frac == 0.5L && (i & 1))) i++;
-  return i;
-}
-
-/* n significant digits of v > 0 into out; returns the decimal exponent E (v ~ d.ddd x 10^E). */
-static int significant(double v, int n, char *out) {
-  int e2 = 0;
-  __builtin_frexp(v, &e2);
-  int e = (int)((e2 - 1) * 0.30102999566398120);
-  long double scaled = (long double)v / pow10l_(e);
-  while (scaled >= 10.0L) { scaled /= 10.0L; e++; }
-  while (scaled < 1.0L) { scaled *= 10.0L; e--; }
-  int exact = n > MAX_EXACT_DIGITS ? MAX_EXACT_DIGITS : n;
-  unsigned long long digits = round_even(scaled * pow10l_(exact - 1));
-  unsigned long long limit = (unsigned long long)pow10l_(exact);
-  if (digits >= limit) { digits /= 10; e++; }
-  for (int i = exact - 1; i >= 0; i--) { out[i] = (char)('0' + digits % 10); digits /= 10; }
-  for (int i = exact; i < n; i++) out[i] = '0';
-  return e;
-}
-
-/* Exact decimal digits of an integral double (>= 1) into out; returns the count. */
-static int exact_integer(double v, char *out, int room) {
-  int e2;
-  double m = __builtin_frexp(v, &e2); /* v = m * 2^e2, m in [0.5, 1) */
-  unsigned long long mant = (unsigned long long)__builtin_ldexp(m, 53);
-  int shift = e2 - 53;
-  if (shift < 0) { mant >>= -shift; shift = 0; } /* v is integral: the dropped bits are zero */
-  unsigned limbs[40]; /* base 1e9, least significant first */
+/* The exact decimal digits of v > 0 (finite): v = 0.D * 10^point, no leading zeros, trailing zeros trimmed. */
+static int exact_digits(double v, char *out, int *point) {
+  uint64_t bits;
+  memcpy(&bits, &v, 8);
+  int exp = (int)((bits >> 52) & 0x7ff);
+  uint64_t mant = bits & ((1ull << 52) - 1);
+  if (exp == 0) exp = 1; /* subnormal */
+  else mant |= 1ull << 52;
+  exp -= 1075; /* v = mant * 2^exp */
+  struct big b = { { 0 }, 0 };
+  while (mant) {
+    b.limb[b.n++] = (uint32_t)(mant % LIMB);
+    mant /= LIMB;
+  }
+  int pow10 = 0;
+  if (exp > 0) {
+    for (; exp >= 29; exp -= 29) big_mul(&b, 1u << 29);
+    if (exp) big_mul(&b, 1u << exp);
+  } else if (exp < 0) {
+    /* mant / 2^k = mant * 5^k / 10^k */
+    int k = -exp;
+    pow10 = -k;
+    for (; k >= 13; k -= 13) big_mul(&b, 1220703125u); /* 5^13 */
+    uint32_t m = 1;
+    while (k--) m *= 5;
+    big_mul(&b, m);
+  }
   int n = 0;
-  while (mant) { limbs[n++] = (unsigned)(mant % 1000000000u); mant /= 1000000000u; }
-  for (; shift > 0; shift--) {
-    unsigned carry = 0;
-    for (int i = 0; i < n; i++) {
-      unsigned long long t = (unsigned long long)limbs[i] * 2 + carry;
-      limbs[i] = (unsigned)(t % 1000000000u);
-      carry = (unsigned)(t / 1000000000u);
-    }
-    if (carry) limbs[n++] = carry;
+  char tmp[9];
+  for (int i = b.n - 1; i >= 0; i--) {
+    uint32_t x = b.limb[i];
+    for (int j = 8; j >= 0; j--) { tmp[j] = (char)('0' + x % 10); x /= 10; }
+    int j = 0;
+    if (n == 0) while (j < 8 && tmp[j] == '0') j++;
+    for (; j < 9; j++) out[n++] = tmp[j];
   }
-  char tmp[400];
-  int k = 0;
-  for (int i = 0; i < n; i++) {
-    unsigned x = limbs[i];
-    for (int j = 0; j < 9; j++) { tmp[k++] = (char)('0' + x % 10); x /= 10; }
-  }
-  while (k > 1 && tmp[k - 1] == '0') k--;
-  int len = 0;
-  while (k && len < room) out[len++] = tmp[--k];
-  return len;
+  *point = n + pow10;
+  while (n > 1 && out[n - 1] == '0') n--;
+  return n;
 }
 
-/* Fixed notation with `prec` decimals into out; returns the length. */
-static int fixed(double v, int prec, char *out) {
-  char digs[400];
-  int nd; /* digits in digs, the last `prec` of them after the point */
-  long double m = (long double)v * pow10l_(prec);
-  if (m < 9.2e18L) {
-    unsigned long long i = round_even(m);
-    char tmp[24];
-    int k = 0;
-    do { tmp[k++] = (char)('0' + i % 10); i /= 10; } while (i);
-    nd = 0;
-    for (int z = k; z <= prec; z++) digs[nd++] = '0'; /* at least one digit before the point */
-    while (k) digs[nd++] = tmp[--k];
-  } else {
-    /* exact integer part, then decimals by repeated *10: exact in long double
-       while the fraction has at most 52 bits after the point (v >= 1) */
-    double ip = v < 1 ? 0 : (v >= 9007199254740992.0 ? v : (double)(unsigned long long)v);
-    nd = ip >= 1 ? exact_integer(ip, digs, (int)sizeof digs - prec - 2) : 0;
-    if (nd == 0) digs[nd++] = '0';
-    long double f = (long double)v - (long double)ip;
-    for (int i = 0; i < prec; i++) {
-      f *= 10;
-      int d = (int)f;
-      f -= d;
-      digs[nd++] = (char)('0' + d);
-    }
-    if (f > 0.5L || (f == 0.5L && (digs[nd - 1] - '0') % 2 == 1)) {
-      int i = nd - 1;
-      while (i >= 0 && digs[i] == '9') digs[i--] = '0';
-      if (i >= 0) digs[i]++;
-      else {
-        memmove(digs + 1, digs, (size_t)nd);
-        digs[0] = '1';
-        nd++;
-      }
-    }
+/* Rounds digits d[0..n) to `keep` digits, ties to even; returns the new count
+   (a carry out of the first digit turns them into "1" and bumps *point). */
+static int round_to(char *d, int n, int keep, int *point) {
+  if (keep >= n) return n;
+  if (keep < 0) {
+    d[0] = '0';
+    return 1;
   }
+  int up;
+  char next = d[keep];
+  if (next > '5') up = 1;
+  else if (next < '5') up = 0;
+  else {
+    up = 0;
+    for (int i = keep + 1; i < n; i++) if (d[i] != '0') { up = 1; break; }
+    if (!up) up = keep > 0 ? (d[keep - 1] - '0') & 1 : 0; /* exact tie: to even */
+  }
+  if (!up) {
+    if (keep == 0) { d[0] = '0'; return 1; }
+    return keep;
+  }
+  int i = keep - 1;
+  while (i >= 0 && d[i] == '9') i--;
+  if (i < 0) { /* 999.. -> 1000.. */
+    d[0] = '1';
+    (*point)++;
+    return 1;
+  }
+  d[i]++;
+  return i + 1;
+}
+
+static char digit_at(const char *d, int n, int i) { return i >= 0 && i < n ? d[i] : '0'; }
+
+/* Fixed notation with `prec` decimals. */
+static int fixed(const char *src, int n, int point, int prec, char *out) {
+  char d[MAX_DIGITS + 1];
+  memcpy(d, src, (size_t)n);
+  n = round_to(d, n, point + prec, &point);
+  if (n == 1 && d[0] == '0') point = 1; /* rounded away to zero */
   int len = 0;
-  for (int i = 0; i < nd - prec; i++) out[len++] = digs[i];
+  if (point <= 0) out[len++] = '0';
+  else for (int i = 0; i < point; i++) out[len++] = digit_at(d, n, i);
   if (prec > 0) {
     out[len++] = '.';
-    for (int i = nd - prec; i < nd; i++) out[len++] = digs[i];
+    for (int i = 0; i < prec; i++) out[len++] = digit_at(d, n, point + i);
   }
   return len;
 }
 
-/* Scientific notation: d.ddd e±XX */
-static int scientific(double v, int prec, char upper, char *out) {
-  char digs[400];
-  int e = v == 0 ? 0 : significant(v, prec + 1, digs);
-  if (v == 0) memset(digs, '0', (size_t)prec + 1);
+/* Scientific notation d.ddd e±XX with `prec` decimals. */
+static int scientific(const char *src, int n, int point, int prec, int upper, int zero, char *out) {
+  char d[MAX_DIGITS + 1];
+  memcpy(d, src, (size_t)n);
+  n = round_to(d, n, prec + 1, &point);
+  int e = zero ? 0 : point - 1;
   int len = 0;
-  out[len++] = digs[0];
+  out[len++] = d[0];
   if (prec > 0) {
     out[len++] = '.';
-    memcpy(out + len, digs + 1, (size_t)prec);
-    len += prec;
+    for (int i = 1; i <= prec; i++) out[len++] = digit_at(d, n, i);
   }
   out[len++] = upper ? 'E' : 'e';
   out[len++] = e < 0 ? '-' : '+';
@@ -155,39 +153,56 @@ static int strip_zeros(char *out, int len) {
 }
 
 static void pad(struct sink *s, char c, int n) {
-  while (n-- > 0) s->put(s, &c, 1);
+  char block[16];
+  memset(block, c, sizeof block);
+  while (n > 0) {
+    int k = n > 16 ? 16 : n;
+    s->put(s, block, (size_t)k);
+    n -= k;
+  }
 }
 
+#define BODY_MAX (MAX_DIGITS + 420)
+
 int __format_double(struct sink *s, double v, char conv, int prec, int flags, int width) {
-  char body[800];
+  static char body[BODY_MAX]; /* one thread: static keeps the stack small */
+  char digits[MAX_DIGITS + 1];
   int len;
   int upper = conv == 'E' || conv == 'F' || conv == 'G';
   int neg = __builtin_signbit(v) != 0;
   if (neg) v = -v;
-  if (prec > 350) prec = 350;
+  if (prec > 400) prec = 400;
   if (v != v || v == __builtin_inf()) {
     memcpy(body, v != v ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3);
     len = 3;
     flags &= ~F_ZERO;
-  } else if (conv == 'f' || conv == 'F') {
-    len = fixed(v, prec < 0 ? 6 : prec, body);
-  } else if (conv == 'e' || conv == 'E') {
-    len = scientific(v, prec < 0 ? 6 : prec, (char)upper, body);
   } else {
-    int p = prec < 0 ? 6 : prec == 0 ? 1 : prec;
-    char tmp[MAX_EXACT_DIGITS + 400];
-    int e = v == 0 ? 0 : significant(v, p, tmp);
-    if (e < -4 || e >= p) len = scientific(v, p - 1, (char)upper, body);
-    else len = fixed(v, p - 1 - e, body);
-    if (!(flags & F_ALT)) len = strip_zeros(body, len);
-  }
-  if ((flags & F_ALT) && !memchr(body, '.', (size_t)len) && (conv == 'f' || conv == 'F' || conv == 'e' || conv == 'E') && len < 799) {
-    /* '#' keeps the point even without decimals */
-    char *e = memchr(body, upper ? 'E' : 'e', (size_t)len);
-    int at = e ? (int)(e - body) : len;
-    memmove(body + at + 1, body + at, (size_t)(len - at));
-    body[at] = '.';
-    len++;
+    int point = 1, n = 1, zero = v == 0;
+    if (zero) digits[0] = '0';
+    else n = exact_digits(v, digits, &point);
+    if (conv == 'f' || conv == 'F') {
+      len = fixed(digits, n, point, prec < 0 ? 6 : prec, body);
+    } else if (conv == 'e' || conv == 'E') {
+      len = scientific(digits, n, point, prec < 0 ? 6 : prec, upper, zero, body);
+    } else {
+      int p = prec < 0 ? 6 : prec == 0 ? 1 : prec;
+      char d[MAX_DIGITS + 1];
+      memcpy(d, digits, (size_t)n);
+      int rp = point;
+      round_to(d, n, p, &rp);
+      int x = zero ? 0 : rp - 1; /* the exponent %e would show */
+      if (x < -4 || x >= p) len = scientific(digits, n, point, p - 1, upper, zero, body);
+      else len = fixed(digits, n, point, p - 1 - x, body);
+      if (!(flags & F_ALT)) len = strip_zeros(body, len);
+    }
+    if ((flags & F_ALT) && !memchr(body, '.', (size_t)len)) {
+      /* '#' keeps the decimal point even without decimals */
+      char *e = memchr(body, upper ? 'E' : 'e', (size_t)len);
+      int at = e ? (int)(e - body) : len;
+      memmove(body + at + 1, body + at, (size_t)(len - at));
+      body[at] = '.';
+      len++;
+    }
   }
   const char *sign = neg ? "-" : (flags & F_PLUS) ? "+" : (flags & F_SPACE) ? " " : "";
   int slen = (int)strlen(sign);

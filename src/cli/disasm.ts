@@ -49,7 +49,8 @@ export function disassemble(code: Uint8Array, base: number, bundles: boolean): s
   return lines;
 }
 
-function textSegment(file: string): { code: Uint8Array; vaddr: number } {
+/** The executable segment of a nexe file and its virtual address (UsageError for bad input). */
+export function textSegment(file: string): { code: Uint8Array; vaddr: number } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);

@@ -20,6 +20,9 @@ export const K = {
   // 32-bit flag-dead ALU ops by operation (no inner dispatch).
   Add32RRNF: 86, Add32RINF: 87, Sub32RRNF: 88, Sub32RINF: 89, And32RRNF: 90, And32RINF: 91,
   Or32RRNF: 92, Or32RINF: 93, Xor32RRNF: 94, Xor32RINF: 95,
+  // shl/shr/sar of a register by an immediate with dead flags; imul into a 32-bit register with
+  // dead flags; register cmovcc and setcc.
+  ShiftNF32: 96, ShiftNF64: 97, Imul32NF: 98, CmovRR: 99, SetccR: 100,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */

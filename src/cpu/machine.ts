@@ -9,7 +9,7 @@ import type { SandboxMemory } from './memory.ts';
 import { divAcc, imulTrunc, mulAcc } from './muldiv.ts';
 import { IF, Loc, type Program } from './program.ts';
 import { TRAMPOLINE_END, TRAMPOLINE_SLOT_SHIFT, TRAMPOLINE_START, type RunResult } from './run-result.ts';
-import { shift, shiftDouble } from './shift.ts';
+import { shift, shiftDouble, ShiftOp } from './shift.ts';
 import { CpuState, LazyKind } from './state.ts';
 import { stringOp } from './strings.ts';
 import { K } from './kinds.ts';
@@ -401,6 +401,57 @@ export class Machine {
           case K.Or32RINF: { const d = locR[3 * i]; R[2 * d] |= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
           case K.Xor32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] ^= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
           case K.Xor32RINF: { const d = locR[3 * i]; R[2 * d] ^= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.ShiftNF32: {
+            const d = locR[3 * i];
+            const n = P.immLo[i] & 31;
+            const a = R[2 * d];
+            const op = subs[i];
+            R[2 * d] = op === ShiftOp.Shr ? a >>> n : op === ShiftOp.Sar ? a >> n : a << n;
+            R[2 * d + 1] = 0;
+            i++;
+            break;
+          }
+          case K.ShiftNF64: {
+            const d = locR[3 * i];
+            const n = P.immLo[i] & 63;
+            if (n !== 0) {
+              const lo = R[2 * d], hi = R[2 * d + 1];
+              const op = subs[i];
+              if (op === ShiftOp.Shr || op === ShiftOp.Sar) {
+                const fill = op === ShiftOp.Sar ? hi >> 31 : 0;
+                if (n < 32) { R[2 * d] = (lo >>> n) | (hi << (32 - n)); R[2 * d + 1] = op === ShiftOp.Sar ? hi >> n : hi >>> n; }
+                else { R[2 * d] = op === ShiftOp.Sar ? hi >> (n - 32) : hi >>> (n - 32); R[2 * d + 1] = fill; }
+              } else if (n < 32) { R[2 * d + 1] = (hi << n) | (lo >>> (32 - n)); R[2 * d] = lo << n; }
+              else { R[2 * d + 1] = lo << (n - 32); R[2 * d] = 0; }
+            }
+            i++;
+            break;
+          }
+          case K.Imul32NF: {
+            const j = 3 * i;
+            const d = locR[j];
+            const three = locT[j + 2] === Loc.Imm;
+            const a = three ? R[2 * locR[j + 1]] : R[2 * d];
+            const b = three ? P.immLo[i] : R[2 * locR[j + 1]];
+            R[2 * d] = Math.imul(a, b); R[2 * d + 1] = 0;
+            i++;
+            break;
+          }
+          case K.CmovRR: {
+            const j = 3 * i;
+            const d = locR[j];
+            if (cond(c, subs[i])) {
+              const s = locR[j + 1];
+              R[2 * d] = R[2 * s];
+              R[2 * d + 1] = locW[j] === 64 ? R[2 * s + 1] : 0;
+            } else if (locW[j] === 32) R[2 * d + 1] = 0;
+            i++;
+            break;
+          }
+          case K.SetccR:
+            c.U8[locR[3 * i]] = cond(c, subs[i]) ? 1 : 0;
+            i++;
+            break;
           case K.Lea32: {
             // 32-bit result: plain int32 arithmetic modulo 2^32
             let s = P.memDisp32[i];

@@ -290,6 +290,23 @@ function specialize(p: Program): void {
       case K.Lea:
         if (wide && (flags[i] & IF.Addr32) === 0) kind[i] = w === 64 ? K.Lea64 : K.Lea32;
         break;
+      case K.Shift: {
+        const op = sub[i];
+        // (shifts count as writing no flags for liveness, so test every status flag here)
+        if ((p.liveOut[i] & STATUS) === 0 && t0 === Loc.Reg && wide && t1 === Loc.Imm && (op === 4 || op === 5 || op === 6 || op === 7)) {
+          kind[i] = w === 32 ? K.ShiftNF32 : K.ShiftNF64;
+        }
+        break;
+      }
+      case K.Imul:
+        if (dead && w === 32 && t0 === Loc.Reg && t1 === Loc.Reg) kind[i] = K.Imul32NF;
+        break;
+      case K.Cmov:
+        if (t0 === Loc.Reg && t1 === Loc.Reg && wide) kind[i] = K.CmovRR;
+        break;
+      case K.Setcc:
+        if (t0 === Loc.Reg) kind[i] = K.SetccR;
+        break;
       case K.Inc: case K.Dec:
         if (dead && t0 === Loc.Reg && wide) {
           sub[i] = kind[i] === K.Inc ? 1 : 0xff; // +1 / -1 (as int8)

@@ -13,6 +13,7 @@ const FORM_INFO = T.FORM_INFO;
 const INVALID_64 = T.INVALID_64;
 const PREFIX_BIT = T.PREFIX_BIT;
 const SLOT_INFO = T.SLOT_INFO;
+const SLOT_DIRECT = T.SLOT_DIRECT;
 
 function fail(out: Decoded, err: number, length: number): number {
   out.form = -1;
@@ -110,19 +111,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
       opcode = code[p + 1];
       p += 2;
     } else if (b === 0x62) {
-      // EVEX: 62 P0 P1 P2 opcode modrm ...: length only.
-      if (p + 3 >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-      const emap = code[p] & 7;
-      const eop = code[p + 3];
-      p += 4;
-      const len = skipModrm(code, p, end, pos, (prefixes & 0x10 /* Prefix.ADDR */) !== 0);
-      if (len < 0) return fail(out, len, 0);
-      let total = len - pos;
-      if (emap === 3 || (emap === 1 && EVEX_MAP1_IMM[eop] !== 0)) total++;
-      if (total > MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
-      if (pos + total > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-      out.vex = 4 /* VexKind.EVEX */;
-      return fail(out, -7 /* DecodeError.Unsupported */, total);
+      return evexLength(code, p, end, pos, prefixes, out);
     } else {
       if (p + 2 >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
       const v1 = code[p];
@@ -140,13 +129,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
       vex = b === 0x8f ? 3 /* VexKind.XOP */ : 2 /* VexKind.VEX3 */;
       if (vex === 3 /* VexKind.XOP */) {
         // XOP: length only (map 8: imm8, map 9: none, map A: imm32).
-        const len = skipModrm(code, p, end, pos, (prefixes & 0x10 /* Prefix.ADDR */) !== 0);
-        if (len < 0) return fail(out, len, 0);
-        const total = len - pos + (mmmmm === 8 ? 1 : mmmmm === 10 ? 4 : 0);
-        if (total > MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
-        if (pos + total > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-        out.vex = 3 /* VexKind.XOP */;
-        return fail(out, -7 /* DecodeError.Unsupported */, total);
+        return refusedLength(code, p, end, pos, mmmmm === 8 ? 1 : mmmmm === 10 ? 4 : 0, 3 /* VexKind.XOP */, out);
       }
     }
     if (mmmmm < 1 || mmmmm > 3) return fail(out, -3 /* DecodeError.Undefined */, 0);
@@ -229,13 +212,16 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   const slotCount = (slotInfo >>> 2) & 0xff;
   const start = (slotInfo >>> 10) * 3;
   const stop = start + slotCount * 3;
-  let form = -1;
-  const key = mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0) | (rmField << 6) | (wbit << 9) | (vexL << 10) |
-    ((normalSize === 16 ? 1 : normalSize === 64 ? 2 : 0) << 11) | (rexB !== 0 ? 0x2000 : 0) | (addr32 ? 0x4000 : 0);
-  for (let i = start; i < stop; i += 3) {
-    if ((key & CAND_TRIPLES[i]) === CAND_TRIPLES[i + 1]) {
-      form = CAND_TRIPLES[i + 2];
-      break;
+  let form = SLOT_DIRECT[slot];
+  // Most slots hold one unconstrained form; otherwise match the selection key.
+  if (form < 0) {
+    const key = mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0) | (rmField << 6) | (wbit << 9) | (vexL << 10) |
+      ((normalSize === 16 ? 1 : normalSize === 64 ? 2 : 0) << 11) | (rexB !== 0 ? 0x2000 : 0) | (addr32 ? 0x4000 : 0);
+    for (let i = start; i < stop; i += 3) {
+      if ((key & CAND_TRIPLES[i]) === CAND_TRIPLES[i + 1]) {
+        form = CAND_TRIPLES[i + 2];
+        break;
+      }
     }
   }
   const info = form >= 0 ? FORM_INFO[form] : 0;
@@ -337,12 +323,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     out.op = 0;
     if (vex !== 0 /* VexKind.None */ && slotCount === 0 && modrmKind === 0) {
       // VEX opcodes outside our table (AVX-512 mask instructions, ...): length known, refused.
-      const len = skipModrm(code, p, end, pos, addr32);
-      if (len < 0) return fail(out, len, 0);
-      const total = len - pos + (map === 7 /* OpMap.Vex0F3A */ ? 1 : 0);
-      if (total > MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
-      if (pos + total > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-      return fail(out, -7 /* DecodeError.Unsupported */, total);
+      return refusedLength(code, p, end, pos, map === 7 /* OpMap.Vex0F3A */ ? 1 : 0, vex, out);
     }
     out.length = 0;
     return -3 /* DecodeError.Undefined */;
@@ -382,6 +363,28 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     return -6 /* DecodeError.BadVex */;
   }
   return length;
+}
+
+/** EVEX (62 P0 P1 P2 opcode ModRM ...): refused with its length. */
+function evexLength(code: Uint8Array, p: number, end: number, pos: number, prefixes: number, out: Decoded): number {
+  void prefixes;
+  if (p + 3 >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+  const emap = code[p] & 7;
+  const eop = code[p + 3];
+  const imm = emap === 3 || (emap === 1 && EVEX_MAP1_IMM[eop] !== 0) ? 1 : 0;
+  return refusedLength(code, p + 4, end, pos, imm, 4 /* VexKind.EVEX */, out);
+}
+
+/** An instruction we refuse but whose length is known: ModRM.. at p, then `immBytes`. */
+function refusedLength(code: Uint8Array, p: number, end: number, pos: number, immBytes: number, vex: number,
+  out: Decoded): number {
+  const len = skipModrm(code, p, end, pos, false);
+  if (len < 0) return fail(out, len, 0);
+  const total = len - pos + immBytes;
+  if (total > MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
+  if (pos + total > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+  out.vex = vex as Decoded['vex'];
+  return fail(out, -7 /* DecodeError.Unsupported */, total);
 }
 
 /** Skips ModRM/SIB/displacement at p; returns the position after them or a DecodeError. */

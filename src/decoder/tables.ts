@@ -63,8 +63,8 @@ function oszKind(formIndex: number): number {
   if (f.osz === 'd64') return Osz.D64;
   if (f.osz === 'f64') return Osz.F64;
   if (f.osz === 'byte') return Osz.Byte;
-  if (f.map >= OpMap.Vex0F) return Osz.Vec;
   if (f.operands.some((o) => o.cls === RegClass.XMM)) return Osz.Vec;
+  if (f.map >= OpMap.Vex0F && f.operands.length === 0) return Osz.Vec; // vzeroupper/vzeroall
   if (f.operands.some((o) => o.cls === RegClass.MMX)) return Osz.Mmx;
   return Osz.Normal;
 }
@@ -191,4 +191,10 @@ for (let i = 0; i < CANDIDATES.length; i++) {
   CAND_TRIPLES[3 * i] = CAND_MASK[i];
   CAND_TRIPLES[3 * i + 1] = CAND_VALUE[i];
   CAND_TRIPLES[3 * i + 2] = CANDIDATES[i];
+}
+
+/** Per slot: the form when the slot holds one candidate without constraints (no search needed), else -1. */
+export const SLOT_DIRECT = new Int16Array(SLOTS).fill(-1);
+for (let s = 0; s < SLOTS; s++) {
+  if (SLOT_COUNT[s] === 1 && CAND_MASK[SLOT_START[s]] === 0) SLOT_DIRECT[s] = CANDIDATES[SLOT_START[s]];
 }

@@ -9,6 +9,8 @@ import {
 } from './layout.ts';
 
 export interface LoadOptions {
+  /** A sandbox to load into instead of a new one; its bytes must be all zero (e.g. from a pool). */
+  memory?: SandboxMemory;
   stackSize?: number;
   handler?: TrampolineHandler;
 }
@@ -31,8 +33,10 @@ function place(mem: SandboxMemory, seg: Segment): void {
 }
 
 export function loadNexe(nexe: Nexe, options: LoadOptions = {}): LoadedNexe {
-  // A fresh sandbox each time: the 4 GiB buffer is committed lazily, so this costs only what is touched.
-  const mem = new SandboxMemory();
+  // The 4 GiB buffer is committed lazily, so a new one costs only what is touched (but V8 may run a
+  // GC for the external memory, so callers that load often can pass a zeroed pooled one).
+  const mem = options.memory ?? new SandboxMemory();
+  mem.perm.fill(Perm.None);
   const stackSize = options.stackSize ?? DEFAULT_STACK_SIZE;
   // Trampolines: control transfers there are trapped by the machine; the bytes are hlt.
   mem.u8.fill(HLT, TRAMPOLINE_START, TEXT_START);

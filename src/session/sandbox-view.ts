@@ -4,15 +4,19 @@
 import { PAGE_SHIFT, PAGE_SIZE, Perm, SANDBOX_SIZE, type SandboxMemory } from '../cpu/memory.ts';
 import type { GuestMemoryView } from '../runtime/guest-memory.ts';
 import type { GuestMemory } from '../zrt/guest-memory.ts';
+import { dirtyTrackerOf, type DirtyTracker } from './sandbox-pool.ts';
 
 export class SandboxView implements GuestMemoryView, GuestMemory {
   /** Whole pages ZRT may re-protect: [heapFirstPage, heapEndPage). */
   private readonly heapFirstPage: number;
   private readonly heapEndPage: number;
+  /** Set for a pooled sandbox: its clean pages are writable too. */
+  private readonly tracker: DirtyTracker | undefined;
 
   constructor(readonly memory: SandboxMemory, heapStart: number, heapEnd: number) {
     this.heapFirstPage = Math.ceil(heapStart / PAGE_SIZE);
     this.heapEndPage = Math.floor(heapEnd / PAGE_SIZE);
+    this.tracker = dirtyTrackerOf(memory);
   }
 
   isMapped(addr: number, length: number, write: boolean): boolean {
@@ -21,8 +25,9 @@ export class SandboxView implements GuestMemoryView, GuestMemory {
     if (length === 0) return true;
     const need = write ? Perm.W : Perm.R;
     const perm = this.memory.perm;
+    const clean = write ? this.tracker?.clean : undefined;
     const last = (addr + length - 1) >>> PAGE_SHIFT;
-    for (let p = addr >>> PAGE_SHIFT; p <= last; p++) if ((perm[p]! & need) === 0) return false;
+    for (let p = addr >>> PAGE_SHIFT; p <= last; p++) if ((perm[p]! & need) === 0 && !clean?.[p]) return false;
     return true;
   }
 
@@ -31,6 +36,7 @@ export class SandboxView implements GuestMemoryView, GuestMemory {
   }
 
   write(addr: number, bytes: Uint8Array): void {
+    if (this.tracker && bytes.length > 0) this.tracker.claimWrite(addr, bytes.length);
     this.memory.u8.set(bytes, addr);
   }
 
@@ -38,7 +44,10 @@ export class SandboxView implements GuestMemoryView, GuestMemory {
   protect(addr: number, length: number, prot: number): void {
     const first = Math.max(Math.floor(addr / PAGE_SIZE), this.heapFirstPage);
     const end = Math.min(Math.ceil((addr + length) / PAGE_SIZE), this.heapEndPage);
-    for (let p = first; p < end; p++) this.memory.perm[p] = prot & Perm.RW;
+    for (let p = first; p < end; p++) {
+      this.memory.perm[p] = prot & Perm.RW;
+      this.tracker?.protected_(p * PAGE_SIZE, PAGE_SIZE, prot & Perm.RW);
+    }
   }
 
   /** The readable regions in address order (the /dev/memory etag). */

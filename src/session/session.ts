@@ -15,6 +15,7 @@ import { memoryDigest, sessionReport } from '../runtime/session-report.ts';
 import type { UserChannelRecord } from '../runtime/user-manifest.ts';
 import { validateNexeText, type ValidationError } from '../validator/index.ts';
 import { Zrt } from '../zrt/runtime.ts';
+import type { SandboxPool } from './sandbox-pool.ts';
 import { faultExitState, guestFault, type GuestFault } from './faults.ts';
 import { FOUR_GIB, TEXT_START, loadImage, placeStartupBlock, textImage } from './layout.ts';
 import { EXIT_STATE_INSTRUCTION_BUDGET, type SessionEnding, type SessionResult } from './result.ts';
@@ -61,8 +62,8 @@ export interface SessionOptions {
   cpuTime?: () => { user: number; sys: number };
   /** Close every channel when the session ends, as ZeroVM does (default true). */
   closeChannels?: boolean;
-  /** Where the 4 GiB sandbox comes from (default: a new SandboxMemory). */
-  memoryFactory?: () => SandboxMemory;
+  /** Take the 4 GiB sandbox from this pool (and give it back on release()); default: a new one. */
+  pool?: SandboxPool;
 }
 
 /** Adaptive slices: start small, then keep each slice between these wall-clock bounds. */
@@ -71,6 +72,7 @@ const MIN_SLICE = 1 << 12;
 const MAX_SLICE = 1 << 24;
 const SLICE_FAST_MS = 10;
 const SLICE_SLOW_MS = 30;
+const NVRAM_ALIAS = '/dev/nvram';
 const INT64_MAX = 0x7fff_ffff_ffff_ffffn;
 const TWO32 = 0x1_0000_0000;
 
@@ -129,8 +131,9 @@ export class Session {
     return this.finish(end, { validatorState, validationErrors, timing, t0, cpu0 });
   }
 
-  /** Drops the sandbox (its pages go back to the host once collected). */
+  /** Drops the sandbox: back to the pool, or to the host once collected. Call after run() settles. */
   release(): void {
+    if (this.memory && this.options.pool) this.options.pool.release(this.memory);
     this.machine = undefined;
     this.memory = undefined;
     this.view = undefined;
@@ -143,7 +146,8 @@ export class Session {
       if ('errno' in mounted) return { ending: 'setup-failed', errno: mounted.errno, exitState: mounted.problem };
       this.channels = mounted;
     }
-    const mem = o.memoryFactory?.() ?? new SandboxMemory();
+    const mem = o.pool?.acquire() ?? new SandboxMemory();
+    this.memory = mem;
     const records: UserChannelRecord[] = this.channels.map((c, i) => {
       const l = o.channelLimits?.[i];
       const limits = l ?? { gets: exactLimit(c.limits.gets), getSize: exactLimit(c.limits.getSize), puts: exactLimit(c.limits.puts), putSize: exactLimit(c.limits.putSize) };
@@ -154,24 +158,27 @@ export class Session {
     const image = built.image;
     const view = new SandboxView(mem, image.breakAddress, image.heapLimit);
 
+    // ZRT is built on the first NaCl call, or now when nvram configures it (args, env, mounts).
+    const makeZrt = (): Zrt => new Zrt({
+      channels: this.channels.map((c) => new ZrtChannel(c)),
+      heap: { start: image.breakAddress, end: image.heapLimit },
+      nvram: o.nvram,
+      seed: o.seed,
+    });
     let zrt: Zrt | undefined;
-    if (o.zrt !== false) {
+    if (o.zrt !== false && (o.nvram !== undefined || this.channels.some((c) => c.alias === NVRAM_ALIAS))) {
       try {
-        zrt = new Zrt({
-          channels: this.channels.map((c) => new ZrtChannel(c)),
-          heap: { start: image.breakAddress, end: image.heapLimit },
-          nvram: o.nvram,
-          seed: o.seed,
-        });
+        zrt = makeZrt();
       } catch (e) {
         return { ending: 'setup-failed', errno: Errno.EFAULT, exitState: `ZRT set-up failed: ${e instanceof Error ? e.message : String(e)}` };
       }
     }
     const argv = o.args ?? (zrt && zrt.argv.length > 0 ? zrt.argv : ['']);
-    const envp = o.env ?? zrt?.envp ?? [];
+    // Without nvram ZRT's environment is just HOME=/ (it sets HOME when nvram does not).
+    const envp = o.env ?? zrt?.envp ?? ['HOME=/'];
     const startup = placeStartupBlock(mem, argv, envp);
 
-    const host = new TrampolineHost(view, this.channels, zrt);
+    const host = new TrampolineHost(view, this.channels, o.zrt === false ? undefined : () => (zrt ??= makeZrt()));
     const machine = new Machine(mem, new Program(text, TEXT_START), host.handler);
     const s = machine.state;
     s.R.fill(0);
@@ -180,7 +187,6 @@ export class Session {
     s.set64(7, startup.block, 0); // rdi -> startup block
     s.set64(15, 0, 0); // r15: the sandbox base, 0 in sandbox coordinates
     machine.setRip(this.nexe.entry);
-    this.memory = mem;
     this.view = view;
     this.host = host;
     this.machine = machine;

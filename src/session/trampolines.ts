@@ -39,7 +39,7 @@ export class TrampolineHost {
   readonly calls = new Map<number, number>();
   private readonly trapHost: ZeroVMTrapHost;
 
-  constructor(private readonly view: SandboxView, channels: readonly Channel[], private readonly zrt: Zrt | undefined) {
+  constructor(private readonly view: SandboxView, channels: readonly Channel[], private readonly zrt: (() => Zrt) | undefined) {
     this.trapHost = { memory: view, channels };
   }
 
@@ -76,7 +76,7 @@ export class TrampolineHost {
     // ZRT takes 32-bit values (pointers are sandbox addresses; 64-bit offsets come through pointers).
     const args = ARG_REGS.map((r) => s.getLo(r) >>> 0);
     try {
-      setResult(m, this.zrt!.syscall(slot, args, this.view));
+      setResult(m, this.zrt!().syscall(slot, args, this.view));
     } catch (e) {
       if (e instanceof ZrtExit) {
         this.userExit = e.status;

@@ -1,45 +1,52 @@
 // A direct-mapped cache of instruction summaries keyed by the instruction's bytes. Decoding is a
 // pure function of the bytes, so a hit (same bytes, same length, fitting before the bundle end)
 // gives exactly what summarize() would: this is the validator's fast path for repeated code.
-// Entries are read in place (CACHE_FIELDS[slot * FIELD_COUNT + Field.X]) to avoid copying.
+// One slot is 16 int32 (one cache line): the instruction bytes packed little-endian in 4 words,
+// then the summary fields, read in place as CACHE[entry + Field.X].
 import type { Summary } from './instruction-summary.ts';
 
-const BITS = 15;
-const SLOTS = 1 << BITS;
-const MAX = 16;
+const BITS = 14;
+const SLOT_INTS = 16;
+const BYTE_WORDS = 4;
 
-/** Field offsets inside one slot of CACHE_FIELDS. */
+/** Field offsets inside an entry (the entry starts after the packed bytes). */
 export const Field = { Length: 0, Rejected: 1, Feature: 2, Mem: 3, MemIndex: 4, WriteErrors: 5, Restricts: 6, Branch: 7, Rel: 8 } as const;
 export const FIELD_COUNT = 9;
 
-const bytes = new Uint8Array(SLOTS * MAX);
-export const CACHE_FIELDS = new Int32Array(SLOTS * FIELD_COUNT);
+export const CACHE = new Int32Array((1 << BITS) * SLOT_INTS);
 
-function slotOf(code: Uint8Array, pos: number): number {
-  const h = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
-  return Math.imul(h, 0x9e3779b1) >>> (32 - BITS);
+function word(code: Uint8Array, pos: number): number {
+  return code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
 }
 
-/** Offset in CACHE_FIELDS of the entry for the instruction at `pos`, or -1 on a miss. */
+/** Offset in CACHE of the entry for the instruction at `pos`, or -1 on a miss. */
 export function findEntry(code: Uint8Array, pos: number, end: number): number {
   if (pos + 4 > code.length) return -1;
-  const slot = slotOf(code, pos);
-  const f = slot * FIELD_COUNT;
-  const length = CACHE_FIELDS[f]!;
+  const h = word(code, pos);
+  const s = (Math.imul(h, 0x9e3779b1) >>> (32 - BITS)) * SLOT_INTS;
+  const e = s + BYTE_WORDS;
+  const length = CACHE[e + Field.Length]!;
   if (length === 0 || pos + length > end) return -1;
-  const b = slot * MAX;
-  for (let i = 0; i < length; i++) if (bytes[b + i] !== code[pos + i]) return -1;
-  return f;
+  if (length >= 4) {
+    if (CACHE[s] !== h) return -1;
+    for (let i = 4; i < length; i++) {
+      if (((CACHE[s + (i >> 2)]! >>> ((i & 3) << 3)) & 0xff) !== code[pos + i]) return -1;
+    }
+  } else if (((CACHE[s]! ^ h) & ((1 << (length << 3)) - 1)) !== 0) {
+    return -1;
+  }
+  return e;
 }
 
-/** Stores `s` for the instruction at `pos`; returns its entry offset, or -1 when not cacheable. */
-export function storeEntry(code: Uint8Array, pos: number, s: Summary): number {
-  if (pos + 4 > code.length || s.length > MAX) return -1;
-  const slot = slotOf(code, pos);
-  const f = slot * FIELD_COUNT;
-  bytes.set(code.subarray(pos, pos + s.length), slot * MAX);
-  writeEntry(CACHE_FIELDS, f, s);
-  return f;
+/** Stores `sum` for the instruction at `pos`; returns its entry offset, or -1 when not cacheable. */
+export function storeEntry(code: Uint8Array, pos: number, sum: Summary): number {
+  if (pos + 4 > code.length || sum.length > BYTE_WORDS * 4) return -1;
+  const h = word(code, pos);
+  const s = (Math.imul(h, 0x9e3779b1) >>> (32 - BITS)) * SLOT_INTS;
+  for (let k = 0; k < BYTE_WORDS; k++) CACHE[s + k] = 0;
+  for (let i = 0; i < sum.length; i++) CACHE[s + (i >> 2)]! |= code[pos + i]! << ((i & 3) << 3);
+  writeEntry(CACHE, s + BYTE_WORDS, sum);
+  return s + BYTE_WORDS;
 }
 
 export function writeEntry(fields: Int32Array, f: number, s: Summary): void {
@@ -56,5 +63,5 @@ export function writeEntry(fields: Int32Array, f: number, s: Summary): void {
 
 /** Empties the cache. */
 export function clearSummaryCache(): void {
-  CACHE_FIELDS.fill(0);
+  CACHE.fill(0);
 }

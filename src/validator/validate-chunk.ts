@@ -9,7 +9,7 @@ import { featureMask, NACL_POLICY_MASK } from './features.ts';
 import { Message } from './messages.ts';
 import { matchPrefixedNop } from './nops.ts';
 import type { ValidateOptions } from './options.ts';
-import { CACHE_FIELDS, Field, FIELD_COUNT, findEntry, storeEntry, writeEntry } from './instruction-cache.ts';
+import { CACHE, Field, FIELD_COUNT, findEntry, storeEntry, writeEntry } from './instruction-cache.ts';
 import { Branch, Mem, Summary, summarize, WriteError } from './instruction-summary.ts';
 import { WrittenRegs } from './register-writes.ts';
 import type { ValidationError, ValidationResult } from './result.ts';
@@ -23,7 +23,6 @@ export const BUNDLE_SIZE = 32;
 const NONE = -1;
 const RSP = 4;
 const RBP = 5;
-const R15 = 15;
 
 // Scratch records reused by every call (validation never re-enters itself).
 const SHARED_DECODED = new Decoded();
@@ -198,7 +197,7 @@ function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number
 /** Checks one ordinary instruction; returns its length, or -1 when NaCl refuses it. */
 function ordinaryInstruction(w: Walk, pos: number, end: number, restricted: number): number {
   const code = w.code;
-  let fields = CACHE_FIELDS;
+  let fields = CACHE;
   let f = w.useCache ? findEntry(code, pos, end) : -1;
   if (f < 0) {
     const s = w.summary;

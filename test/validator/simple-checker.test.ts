@@ -15,6 +15,14 @@ describe('simple checker', () => {
     expect(check('90 418b0407')).toContain('memory index not restricted by the previous instruction');
     expect(check('4d89c7')).toContain('%r15 written');
   });
+  it('catches unsandboxed %rsp/%rbp updates and accepts the sandboxed ones', () => {
+    expect(check('4883c408')).toContain('%rsp written');
+    expect(check('4c01fc')).toContain('%rsp written');
+    expect(check('89c4 90')).toContain('stack register not rebased right after its 32-bit write');
+    expect(check('90'.repeat(30) + '89c5')).toContain('stack register not rebased before the bundle end');
+    expect(check('89c4 4c01fc 89c5 4a8d6c3d00 4889e5 4883e4e0 50 5b')).toEqual([]);
+  });
+
   it('catches bare and mismatched indirect branches, ret, and unrebased string ops', () => {
     expect(check('ffe0')).toContain('indirect branch not masked');
     expect(check('83e3e04c01fbffe0')).toContain('indirect branch not masked');

@@ -5,12 +5,14 @@
 //  - every accessed memory operand has base r15/rsp/rbp/rip, and any index register was written
 //    as a 32-bit register by the previous instruction of the same bundle;
 //  - %r15 is never written;
+//  - %rsp/%rbp change only by push/pop/call (implicitly), mov between them, and $-N,%rsp, or a
+//    32-bit write immediately followed (same bundle) by a rebase on %r15 (add/or/lea);
 //  - string instructions come right after the lea rebases of the pointers they use;
 //  - every indirect branch is `and $-32,%eN; add %r15,%rN; jmp/call *%rN` (no ret, no far, no
 //    memory-indirect);
 //  - every direct branch lands on a multiple of 32 or on an instruction start that does not
 //    depend on the instruction before it.
-import { decodeFull, Flow, type FullDecode, type MemOperand, type RegOperand } from '../../src/decoder/index.ts';
+import { Access, decodeFull, Flow, RegClass, type FullDecode, type MemOperand, type RegOperand } from '../../src/decoder/index.ts';
 
 export interface Violation {
   readonly offset: number;
@@ -42,6 +44,32 @@ function isRebase(lea: FullDecode | undefined, before: FullDecode | undefined, r
   return pair && wrote32(before, reg);
 }
 
+/** Explicit writes of %rsp/%rbp (not %ah-style high bytes). */
+function stackWrites(ins: FullDecode): RegOperand[] {
+  return regOperands(ins).filter((r) => r.cls === RegClass.GPR && (r.access & Access.W) !== 0 && (r.reg === 4 || r.reg === 5) && !r.highByte);
+}
+
+/** `add|or %r15,%rR` or `lea (%rR,%r15,1),%rR` (either order, no displacement). */
+function isStackRebase(ins: FullDecode, reg: number): boolean {
+  const w = stackWrites(ins);
+  if (w.length !== 1 || w[0]!.reg !== reg || w[0]!.bits !== 64) return false;
+  if (ins.mnemonic === 'add' || ins.mnemonic === 'or') return regOperands(ins).some((r) => r.reg === 15 && r.bits === 64);
+  if (ins.mnemonic !== 'lea') return false;
+  const m = memOperands(ins)[0];
+  return m !== undefined && m.disp === 0 && m.scale === 1 && ((m.base === reg && m.index === 15) || (m.base === 15 && m.index === reg));
+}
+
+/** Moves that keep %rsp/%rbp inside the sandbox by themselves. */
+function isSafeStackMove(ins: FullDecode): boolean {
+  const regs = regOperands(ins);
+  if (ins.mnemonic === 'mov') return regs.length === 2 && regs.every((r) => (r.reg === 4 || r.reg === 5) && r.bits === 64);
+  if (ins.mnemonic === 'and') {
+    const imm = ins.operands.find((o) => o.type === 'imm');
+    return regs.length === 1 && regs[0]!.reg === 4 && regs[0]!.bits === 64 && imm?.type === 'imm' && BigInt.asIntN(64, imm.value) < 0n;
+  }
+  return false;
+}
+
 /** Which pointers a string-like instruction uses: [rsi?, rdi?], or undefined if it is none. */
 function stringPointers(ins: FullDecode): [boolean, boolean] | undefined {
   const m = ins.mnemonic;
@@ -65,7 +93,10 @@ export function simpleCheck(code: Uint8Array, boundaries?: Uint8Array): Violatio
   for (let bundle = 0; bundle < code.length; bundle += 32) {
     const end = Math.min(bundle + 32, code.length);
     const seen: FullDecode[] = [];
-    for (let pos = bundle; pos < end; ) {
+    // %rsp/%rbp written as 32 bits by the previous instruction, awaiting its rebase.
+    let pendingStack = -1;
+    let pos = bundle;
+    for (; pos < end; ) {
       const ins = decodeFull(code, pos, end);
       if (!ins.ok) {
         bad(pos, `does not decode inside its bundle (${ins.reason})`);
@@ -85,6 +116,17 @@ export function simpleCheck(code: Uint8Array, boundaries?: Uint8Array): Violatio
         if (mem.addrSize !== 64) bad(pos, 'address size');
       }
       if (ins.gprWritten.some((r) => r.reg === R15)) bad(pos, '%r15 written');
+      if (pendingStack >= 0) {
+        if (isStackRebase(ins, pendingStack)) dependent.add(pos);
+        else bad(pos, 'stack register not rebased right after its 32-bit write');
+      } else {
+        for (const w of stackWrites(ins)) {
+          if (w.bits !== 32 && !isSafeStackMove(ins)) bad(pos, `%${w.reg === 4 ? 'rsp' : 'rbp'} written`);
+        }
+      }
+      const wasPending = pendingStack;
+      pendingStack = -1;
+      for (const w of stackWrites(ins)) if (w.bits === 32 && wasPending < 0) pendingStack = w.reg;
       if (pointers) {
         const [rsi, rdi] = pointers;
         const n = seen.length;
@@ -118,6 +160,7 @@ export function simpleCheck(code: Uint8Array, boundaries?: Uint8Array): Violatio
       seen.push(ins);
       pos += ins.length;
     }
+    if (pendingStack >= 0 && pos >= end) bad(end, 'stack register not rebased before the bundle end');
   }
   if (boundaries) {
     for (let i = 0; i < code.length; i++) {

@@ -78,7 +78,9 @@ export function f80Yl2x(x: F80, y: F80, env: X87Env): F80 {
   // Even for powers of two (exact y * k) the host signals PE, so every result is rounded as inexact.
   const exact = x.hi === 0x80000000 && x.lo === 0 && x.exp !== 0;
   const l = exact ? { m: BigInt(x.exp - 16383), e: 0 } : log2Of(toBF(x));
-  return noC1(roundBF(mul(toBF(y), l), env), env);
+  const r = noC1(roundBF(mul(toBF(y), l), env, exact), env);
+  env.flags |= X87Flag.PE;
+  return r;
 }
 
 /** FYL2XP1: y * log2(x + 1) with ST0 = x, ST1 = y, for |x| < 1 - sqrt(2)/2. */

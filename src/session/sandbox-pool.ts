@@ -1,0 +1,123 @@
+// Reusing 4 GiB sandboxes. Every new 4 GiB ArrayBuffer makes V8 run a full garbage collection
+// ("external memory pressure": 15-100 ms), which would dominate a session's start-up. A pool keeps
+// released sandboxes and resets them by zeroing only the pages that may hold data.
+//
+// Knowing those pages without scanning 4 GiB: pages the layout maps writable start read-only and
+// "clean"; the first guest write to one lands in SandboxMemory.violation(), which the pool wraps to
+// make the page writable, note it dirty and let the write proceed (the interpreter's write paths
+// call violation() and continue when it returns). Pages the loader fills are dirty from the start.
+// The runtime's view (SandboxView) treats clean pages as writable through `dirtyTrackerOf`.
+// Proposed for src/cpu instead of the wrapping: a first-write hook or dirty bitmap in SandboxMemory.
+import { PAGE_SHIFT, PAGE_SIZE, Perm, SandboxMemory } from '../cpu/memory.ts';
+
+const PAGE_COUNT = 0x1_0000_0000 / PAGE_SIZE;
+
+export class DirtyTracker {
+  /** Pages the guest may write that still hold zeros (their permission lacks W until written). */
+  readonly clean = new Uint8Array(PAGE_COUNT);
+  /** Pages that may hold non-zero bytes. */
+  readonly dirty = new Uint8Array(PAGE_COUNT);
+
+  constructor(readonly memory: SandboxMemory) {}
+
+  /** True when every page of [a, a+size) is writable or clean; clean ones become writable and dirty. */
+  claimWrite(a: number, size: number): boolean {
+    if (size <= 0 || a < 0 || a + size > 0x1_0000_0000) return false;
+    const perm = this.memory.perm;
+    const last = (a + size - 1) >>> PAGE_SHIFT;
+    for (let p = a >>> PAGE_SHIFT; p <= last; p++) if ((perm[p]! & Perm.W) === 0 && this.clean[p] === 0) return false;
+    for (let p = a >>> PAGE_SHIFT; p <= last; p++) this.touch(p);
+    return true;
+  }
+
+  /** Marks a page dirty, making a clean one writable. */
+  touch(p: number): void {
+    if (this.clean[p]) {
+      this.clean[p] = 0;
+      this.memory.perm[p]! |= Perm.W;
+    }
+    this.dirty[p] = 1;
+  }
+
+  /** After protect(): writable pages that were never written become clean (read-only until written). */
+  protected_(start: number, size: number, perm: number): void {
+    if (size <= 0) return;
+    const first = Math.floor(start / PAGE_SIZE);
+    const last = Math.min(PAGE_COUNT - 1, Math.floor((start + size - 1) / PAGE_SIZE));
+    for (let p = first; p <= last; p++) {
+      if ((perm & Perm.W) !== 0 && this.dirty[p] === 0) {
+        this.clean[p] = 1;
+        this.memory.perm[p] = perm & ~Perm.W;
+      } else {
+        this.clean[p] = 0;
+      }
+    }
+  }
+
+  /** Zeroes every page that may hold data and unmaps everything. */
+  reset(): void {
+    const { perm, u8 } = this.memory;
+    for (let p = 0; p < PAGE_COUNT; p++) {
+      if (this.dirty[p] || (perm[p] !== Perm.None && this.clean[p] === 0)) u8.fill(0, p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
+    }
+    perm.fill(Perm.None);
+    this.clean.fill(0);
+    this.dirty.fill(0);
+  }
+}
+
+const trackers = new WeakMap<SandboxMemory, DirtyTracker>();
+
+/** The tracker of a pooled sandbox (undefined for a plain one). */
+export const dirtyTrackerOf = (m: SandboxMemory): DirtyTracker | undefined => trackers.get(m);
+
+type Violation = (a: number, size: number, need: number) => void;
+
+function track(mem: SandboxMemory): DirtyTracker {
+  const t = new DirtyTracker(mem);
+  const hooks = mem as unknown as { violation: Violation; protect: SandboxMemory['protect']; poke: SandboxMemory['poke'] };
+  const violation = SandboxMemory.prototype.violation as Violation;
+  const protect = SandboxMemory.prototype.protect;
+  const poke = SandboxMemory.prototype.poke;
+  hooks.violation = (a, size, need) => {
+    if (need === Perm.W && t.claimWrite(a, size)) return; // first write to a clean page: let it through
+    violation.call(mem, a, size, need);
+  };
+  hooks.protect = (start, size, perm) => {
+    protect.call(mem, start, size, perm);
+    t.protected_(start, size, perm);
+  };
+  hooks.poke = (a, data) => {
+    poke.call(mem, a, data);
+    if (data.length > 0) for (let p = a >>> PAGE_SHIFT; p <= (a + data.length - 1) >>> PAGE_SHIFT; p++) t.touch(p);
+  };
+  trackers.set(mem, t);
+  return t;
+}
+
+export class SandboxPool {
+  private readonly idle: SandboxMemory[] = [];
+  /** Sandboxes handed out and not yet released (a release of anything else is ignored). */
+  private readonly lent = new Set<SandboxMemory>();
+
+  /** `keep`: how many released sandboxes to hold on to (each costs its dirty pages of host memory). */
+  constructor(readonly keep = 4) {}
+
+  acquire(): SandboxMemory {
+    const mem = this.idle.pop() ?? new SandboxMemory();
+    if (!trackers.has(mem)) track(mem);
+    this.lent.add(mem);
+    return mem;
+  }
+
+  release(mem: SandboxMemory): void {
+    if (!this.lent.delete(mem)) return;
+    if (this.idle.length >= this.keep) return;
+    trackers.get(mem)!.reset();
+    this.idle.push(mem);
+  }
+
+  get size(): number {
+    return this.idle.length;
+  }
+}

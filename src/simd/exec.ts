@@ -1,0 +1,49 @@
+// The entry point the integer interpreter calls for MMX/SSE..SSE4.2/x87/fxsave forms.
+import { FORMS, Feature } from '../decoder/index.ts';
+import type { SimdHost } from './interface.ts';
+import { HANDLERS, resolveHandlers } from './registry.ts';
+import type { SimdUnit } from './state.ts';
+import './sse-move.ts';
+import './sse-int.ts';
+import './sse-float.ts';
+import './sse-string.ts';
+import './x87.ts';
+import './save.ts';
+
+/** Features whose forms this module executes (crc32, movnti, fences, prefetches stay with the cpu). */
+const MINE = new Set<number>([Feature.X87, Feature.MMX, Feature.MMXExt, Feature.SSE, Feature.SSE2, Feature.SSE3,
+  Feature.SSSE3, Feature.SSE41, Feature.SSE42, Feature.FXSR, Feature.CMOV]);
+const NOT_MINE = new Set(['crc32', 'movnti', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'lfence',
+  'mfence', 'sfence']);
+
+resolveHandlers();
+for (const f of FORMS) {
+  const mine = MINE.has(f.feature) && !NOT_MINE.has(f.mnemonic) && (f.feature !== Feature.CMOV || f.mnemonic.startsWith('fcmov'));
+  if (!mine) HANDLERS[f.id] = undefined;
+}
+
+/** True when `form` is executed by execSimd (has a handler here). */
+export function isSimdForm(form: number): boolean {
+  return HANDLERS[form] !== undefined;
+}
+
+/**
+ * Executes one instruction. Returns false when the form is not a SIMD/x87 form handled here.
+ * `ea` is the memory operand's effective address or -1 for register forms.
+ */
+export function execSimd(
+  u: SimdUnit, form: number, reg: number, rm: number, ea: number, imm: number, opSize: number, host: SimdHost,
+): boolean {
+  const h = HANDLERS[form];
+  if (h === undefined) return false;
+  const c = u.exec;
+  c.form = form;
+  c.reg = reg;
+  c.rm = rm;
+  c.ea = ea;
+  c.imm = imm & 0xff;
+  c.opSize = opSize;
+  c.host = host;
+  h(u, c);
+  return true;
+}

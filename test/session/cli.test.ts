@@ -1,0 +1,56 @@
+// bin/zvm run and bin/zvm exec as processes: stdio wiring, exit statuses, one-line refusals.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildAsmFile, fixturesDir, repoRoot } from './lib/build-asm.ts';
+import { writeManifest } from './lib/manifest.ts';
+
+const zvm = path.join(repoRoot, 'bin', 'zvm');
+const work = mkdtempSync(path.join(tmpdir(), 'zvm-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [zvm, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+
+describe('zvm exec', () => {
+  it('the program\'s stdout and return code', () => {
+    const r = run(['exec', path.join(fixturesDir, 'checksum.nexe')]);
+    expect(r.stdout).toBe('adler32 = 8f981361\n');
+    expect(r.status).toBe(97);
+  });
+
+  it('stdin comes from the process\'s stdin', () => {
+    const cat = path.join(work, 'cat.nexe');
+    writeFileSync(cat, buildAsmFile('cat-nacl'));
+    const r = run(['exec', cat], 'piped bytes\n');
+    expect(r.stdout).toBe('piped bytes\n');
+    expect(r.status).toBe(12); // cat-nacl returns the byte count
+  });
+
+  it('an invalid program: one line naming the first error, status 1; a missing file: status 2', () => {
+    const bad = run(['exec', path.join(fixturesDir, 'invalid-bad-base.nexe')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('0x20005: improper memory address - bad base');
+    const missing = run(['exec', path.join(work, 'nope.nexe')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^zvm exec: cannot read .*nope\.nexe: ENOENT\n$/);
+  });
+});
+
+describe('zvm run', () => {
+  it('prints the report on stdout and exits 0 even when the program returns non-zero', () => {
+    const m = writeManifest(path.join(fixturesDir, 'strings.nexe'));
+    const r = run(['run', m.manifest]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['0', '0', '24']);
+    rmSync(m.dir, { recursive: true, force: true });
+  });
+
+  it('a missing manifest: ENOENT with a one-line message', () => {
+    const r = run(['run', path.join(work, 'missing.manifest')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('manifest open error');
+  });
+});
