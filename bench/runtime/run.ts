@@ -76,17 +76,23 @@ const added = median(zvmMs) - median(nodeMs);
 row('process: node -e 0 (median)', `${median(nodeMs).toFixed(1)} ms`, '', undefined);
 row('process: zvm exec hello (median)', `${median(zvmMs).toFixed(1)} ms`, '', undefined);
 row('process: added to node\'s start', `${added.toFixed(1)} ms`, '< 5 ms', added < 5);
+// Where a cold process spends it: tsx + Node start, loading the session modules, the first hello.
+const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const cold = spawnSync(process.execPath, ['--import', tsxLoader, path.join(here, 'cold-hello.ts')], { encoding: 'utf8' });
+const c = JSON.parse(cold.stdout) as { startMs: number; importMs: number; firstHelloMs: number };
+row('cold process: Node + tsx start before main', `${c.startMs.toFixed(1)} ms`, '', undefined);
+row('cold process: loading the session modules (tsx)', `${c.importMs.toFixed(1)} ms`, '', undefined);
+row('cold process: first hello session', `${c.firstHelloMs.toFixed(1)} ms`, '', undefined);
 
 // 3. Peak RSS of `zvm exec hello`.
 const tmp = mkdtempSync(path.join(tmpdir(), 'zvm-runtime-bench-'));
 const rssFile = path.join(tmp, 'rss');
 const probe = pathToFileURL(path.join(here, 'rss-probe.mjs')).href;
-const tsx = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-spawnSync(process.execPath, ['--import', tsx, '--import', probe, zvm, 'exec', helloPath], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
+spawnSync(process.execPath, ['--import', tsxLoader, '--import', probe, zvm, 'exec', helloPath], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
 const execRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
 spawnSync(process.execPath, ['--import', probe, '-e', '0'], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
 const nodeRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
-spawnSync(process.execPath, ['--import', tsx, '--import', probe, zvm, '--help'], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
+spawnSync(process.execPath, ['--import', tsxLoader, '--import', probe, zvm, '--help'], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
 const helpRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
 rmSync(tmp, { recursive: true, force: true });
 row('peak RSS: node -e 0', mb(nodeRss), '', undefined);

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { ElfError } from '../elf/index.ts';
 import { execNexe, execStatus } from '../node/session/exec-nexe.ts';
-import { exitWhenFlushed } from '../node/session/exit-when-flushed.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -81,7 +80,6 @@ export const execCommand: Command = {
       process.stderr.write(`zvm exec: ${file}: ${result.exitState}\n`);
     }
     if (report) process.stderr.write(result.reportText);
-    if (result.ending === 'timeout') exitWhenFlushed(execStatus(result));
     return execStatus(result);
   },
 };

@@ -1,7 +1,6 @@
 // zvm run: `zerovm MANIFEST` — run a session from a ZeroVM manifest, print ZeroVM's report, exit
 // with zerovm's status (the errno of the first fatal error; 0 even when the program's own return
 // code, line 3 of the report, is not).
-import { exitWhenFlushed } from '../node/session/exit-when-flushed.ts';
 import { runManifest } from '../node/session/run-manifest.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
@@ -81,7 +80,6 @@ export const runCommand: Command = {
       for (const e of errors) process.stderr.write(`zvm run: validator: 0x${(0x20000 + e.offset).toString(16)}: ${e.message}\n`);
     }
     (parsed.reportTo === 'stdout' ? process.stdout : process.stderr).write(run.reportText);
-    if (run.result?.ending === 'timeout') exitWhenFlushed(run.status);
     return run.status;
   },
 };

@@ -122,6 +122,8 @@ function validateHex(hex: string, options: ValidateOptions): number {
   return result.valid ? 0 : 1;
 }
 
+const VALID_LINE = JSON.stringify({ valid: true, errors: [] });
+
 /** One JSON verdict line for one hex line. */
 export function hexLineVerdict(line: string, options: ValidateOptions): string {
   let bytes: Uint8Array;
@@ -132,8 +134,9 @@ export function hexLineVerdict(line: string, options: ValidateOptions): string {
     throw e;
   }
   const result = validateChunk(padTo(bytes, 32, 0x90), options);
-  const errors = errorsByOffset(result.errors).map((e) => ({ offset: e.offset, message: e.message }));
-  return JSON.stringify({ valid: result.valid, errors });
+  if (result.valid) return VALID_LINE;
+  const sorted = result.errors.length > 1 ? errorsByOffset(result.errors) : result.errors;
+  return JSON.stringify({ valid: false, errors: sorted.map((e) => ({ offset: e.offset, message: e.message })) });
 }
 
 async function validateHexLines(options: ValidateOptions): Promise<number> {

@@ -23,6 +23,8 @@ export const K = {
   // shl/shr/sar of a register by an immediate with dead flags; imul into a 32-bit register with
   // dead flags; register cmovcc and setcc.
   ShiftNF32: 96, ShiftNF64: 97, Imul32NF: 98, CmovRR: 99, SetccR: 100,
+  // 64-bit register push/pop, and indirect jmp/call through a register.
+  PushR: 101, PopR: 102, JmpIndR: 103, CallIndR: 104,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */

@@ -452,6 +452,18 @@ export class Machine {
             c.U8[locR[3 * i]] = cond(c, subs[i]) ? 1 : 0;
             i++;
             break;
+          case K.PushR: { const r = locR[3 * i]; this.push64(R[2 * r], R[2 * r + 1]); i++; break; }
+          case K.PopR: { const lo = this.pop64(); const r = locR[3 * i]; R[2 * r] = lo; R[2 * r + 1] = c.outHi; i++; break; }
+          case K.JmpIndR: case K.CallIndR: {
+            const r = locR[3 * i];
+            const lo = R[2 * r], hi = R[2 * r + 1];
+            if (kind === K.CallIndR) this.push64((P.addr[i] + P.len[i]) | 0, 0);
+            this.ip = i;
+            this.jumpTo(lo, hi);
+            i = this.ip;
+            if (i < 0) return left;
+            break;
+          }
           case K.Lea32: {
             // 32-bit result: plain int32 arithmetic modulo 2^32
             let s = P.memDisp32[i];
@@ -548,27 +560,6 @@ export class Machine {
           case K.Alu: {
             const op = subs[i];
             const j = 3 * i;
-            // hot form: 32/64-bit register destination, register or immediate source
-            if (locT[j] === Loc.Reg && locT[j + 1] !== Loc.Mem && locW[j] >= 32) {
-              const w = locW[j];
-              const d = locR[j];
-              const aLo = R[2 * d], aHi = w === 64 ? R[2 * d + 1] : 0;
-              let bLo: number, bHi: number;
-              if (locT[j + 1] === Loc.Reg) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = w === 64 ? R[2 * s + 1] : 0; }
-              else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
-              let r: number;
-              switch (op) {
-                case AluOp.Add: r = add(c, w, aLo, aHi, bLo, bHi); break;
-                case AluOp.Sub: r = sub(c, w, aLo, aHi, bLo, bHi); break;
-                case AluOp.Cmp: sub(c, w, aLo, aHi, bLo, bHi); i++; continue;
-                default: r = alu(c, op, w, aLo, aHi, bLo, bHi);
-                  if (op === AluOp.Test) { i++; continue; }
-              }
-              R[2 * d] = r;
-              R[2 * d + 1] = w === 64 ? c.outHi : 0;
-              i++;
-              continue;
-            }
             const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
             const aLo = this.rd(i, 0, a), aHi = c.outHi;
             const bLo = this.rd(i, 1, a), bHi = c.outHi;
@@ -578,23 +569,8 @@ export class Machine {
             break;
           }
           case K.Mov: {
+            // (32/64-bit register and memory forms have specialized kinds)
             const j = 3 * i;
-            if (locT[j] === Loc.Reg && locW[j] >= 32) {
-              const d = locR[j];
-              const t = locT[j + 1];
-              if (t === Loc.Reg) {
-                const s = locR[j + 1];
-                R[2 * d] = R[2 * s]; R[2 * d + 1] = locW[j] === 64 ? R[2 * s + 1] : 0;
-              } else if (t === Loc.Imm) {
-                R[2 * d] = P.immLo[i]; R[2 * d + 1] = locW[j] === 64 ? P.immHi[i] : 0;
-              } else {
-                const a = this.ea(i);
-                if (locW[j] === 64) { R[2 * d] = this.mem.read64(a); R[2 * d + 1] = this.mem.hi; }
-                else { R[2 * d] = this.mem.read32(a); R[2 * d + 1] = 0; }
-              }
-              i++;
-              continue;
-            }
             const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
             const v = this.rd(i, 1, a);
             this.wr(i, 0, a, v, c.outHi);

@@ -304,6 +304,12 @@ function specialize(p: Program): void {
       case K.Cmov:
         if (t0 === Loc.Reg && t1 === Loc.Reg && wide) kind[i] = K.CmovRR;
         break;
+      case K.Push: case K.Pop:
+        if (t0 === Loc.Reg && sub[i] === 64) kind[i] = kind[i] === K.Push ? K.PushR : K.PopR;
+        break;
+      case K.JmpInd: case K.CallInd:
+        if (t0 === Loc.Reg && w === 64) kind[i] = kind[i] === K.JmpInd ? K.JmpIndR : K.CallIndR;
+        break;
       case K.Setcc:
         if (t0 === Loc.Reg) kind[i] = K.SetccR;
         break;

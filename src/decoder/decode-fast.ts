@@ -270,7 +270,6 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
       imm = code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
       immHi = signed ? imm >> 31 : 0;
       if (size === 8) immHi = code[p + 4] | (code[p + 5] << 8) | (code[p + 6] << 16) | (code[p + 7] << 24);
-      else if (!signed) imm = imm >>> 0;
     }
     p += size;
     if (size2 !== 0) imm2 = code[p++];

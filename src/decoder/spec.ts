@@ -5,10 +5,13 @@
 //             (`!` written, `&` read-written, `=` read, `'` not accessed) and a code such as
 //             Eb Gv Iz Ibs Jz Mq Vx Wx Hx Ux Pq Qq Nq By Zv rAX AL CL DX Xb Yv Ov Sw Cq Dq 1 ST STi Lx.
 //  encoding   [NP|66|F3|F2] [0F|0F38|0F3A|3DN] opcode[+r] [/r|/0../7|C0..FF (fixed ModRM)] [mem|reg]
-//             [W0|W1] [o16|o32|o64]; VEX forms start with V.<pp>.<map>[.W0|.W1][.L0|.L1|.LIG].
-//  attributes R (destination only read), W (destination only written), lock, rep, repcc, hint, zx,
-//             nomem, no16, norexw, d64, f64, fr= fw= fu= (flags: o s z a p c d i t), ir= iw= (implicit
-//             GPRs, e.g. A.v,D.v), feat=NAME, flow=KIND, nacl=REASON, op=NAME.
+//             [W0|W1] [o16|o32|o64] [a32] [nob (REX.B must be 0)] [nrep (no F2/F3)] [modreg (mod
+//             ignored: mov CR/DR)]; VEX forms start with V.<pp>.<map>[.W0|.W1][.L0|.L1|.LIG].
+//             Without NP/66/F3/F2 a legacy form ignores those prefixes when forms are selected.
+//  attributes R (destination only read), W (destination only written), lock (LOCK allowed by the CPU
+//             and NaCl), xlock (CPU only), rep, repcc, hint, zx, nomem, no16, a16, norexw, d64, f64,
+//             fr= fw= fu= (flags: o s z a p c d i t x), ir= iw= (implicit GPRs, e.g. A.v,D.v), feat=NAME,
+//             flow=KIND, nacl=REASON (priv seg io trap str unsup nondet obs undef ibr), op=NAME.
 import {
   Access, Feature, Flag, Flow, Forbidden, MandatoryPrefix, ModKind, NaclFact, OperandKind, OpMap,
   RegClass, Width, type BitConstraint, type Form, type OperandSpec,

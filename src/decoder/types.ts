@@ -338,8 +338,10 @@ export class Decoded {
   memScale = 1;
   disp = 0;
   dispSize = 0;
+  /** The immediate as an int32 (the low half of an imm64); sign-extended for signed forms, else
+   * zero-extended from its size (use `imm >>> 0` for an unsigned 32-bit value). */
   imm = 0;
-  /** High 32 bits of imm64, or the sign word (0 / -1) of a sign-extended imm32. */
+  /** High 32 bits of imm64, or the sign word (0 / -1) of a sign-extended immediate. */
   immHi = 0;
   imm2 = 0;
   immSize = 0;

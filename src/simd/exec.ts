@@ -29,10 +29,11 @@ export function isSimdForm(form: number): boolean {
 
 /**
  * Executes one instruction. Returns false when the form is not a SIMD/x87 form handled here.
- * `ea` is the memory operand's effective address or -1 for register forms.
+ * `ea` is the memory operand's effective address or -1 for register forms; `rexW` is REX.W (0/1),
+ * which selects 64-bit GPR operands (cvtsi2sd, cvtsd2si, pextr*, movq).
  */
 export function execSimd(
-  u: SimdUnit, form: number, reg: number, rm: number, ea: number, imm: number, opSize: number, host: SimdHost,
+  u: SimdUnit, form: number, reg: number, rm: number, ea: number, imm: number, rexW: number, host: SimdHost,
 ): boolean {
   const h = HANDLERS[form];
   if (h === undefined) return false;
@@ -42,7 +43,7 @@ export function execSimd(
   c.rm = rm;
   c.ea = ea;
   c.imm = imm & 0xff;
-  c.opSize = opSize;
+  c.opSize = rexW ? 64 : 32;
   c.host = host;
   h(u, c);
   return true;

@@ -1,11 +1,11 @@
 // How the integer interpreter calls the SIMD/x87 executors: the host services it provides
 // (GPRs, memory, status flags) and the per-instruction operands it passes.
 //
-// Call: execSimd(unit, d.form, d.reg, d.rm, ea, d.imm, d.opSize, host) (see exec.ts), where
+// Call: execSimd(unit, d.form, d.reg, d.rm, ea, d.imm, (d.rex >> 3) & 1, host) (see exec.ts), where
 //   - reg = ModRM.reg with REX.R, rm = ModRM.rm with REX.B (only read for register forms),
 //   - ea  = the effective address in sandbox coordinates when the form has a memory operand, else -1,
-//   - imm = the first immediate (imm8 forms only read its low byte), opSize = d.opSize (32/64 selects
-//     the width of Ey operands such as cvtsi2sd's source).
+//   - imm = the first immediate (imm8 forms only read its low byte), and REX.W (selects 64-bit GPR
+//     operands: cvtsi2sd's source, cvtsd2si's destination, extractps/pextrb register destinations).
 // Faults are thrown: FaultSignal from src/cpu/fault.ts (#GP for misaligned 16-byte operands and bad
 // MXCSR values, memory faults from the SimdMemory methods, #UD for forms with no semantics here) and
 // SimdFaultSignal (fault.ts) for unmasked SIMD (#XM) and x87 (#MF) floating-point exceptions.
@@ -45,6 +45,7 @@ export class Exec {
   /** Effective address, or -1 for a register operand. */
   ea = -1;
   imm = 0;
+  /** 64 with REX.W, else 32: the width of Ey/Gy operands. */
   opSize = 32;
   host!: SimdHost;
 }

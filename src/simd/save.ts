@@ -146,6 +146,7 @@ def('frstor', (u, c) => {
 });
 
 def('emms', (u) => {
+  u.enterMmx();
   u.empty.fill(1);
 });
 

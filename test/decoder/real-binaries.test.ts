@@ -42,17 +42,17 @@ function run(code: Uint8Array, start: number, bytes: number, withText: boolean) 
 }
 
 describe('our decoder agrees with iced-x86 on real x86-64 code', () => {
-  it('node executable .text (1 MB with text, 1 MB lengths/mnemonics)', () => {
+  it('node executable .text (0.75 MB with text, 1 MB lengths/mnemonics)', () => {
     const code = textOf(process.execPath);
     expect(code.length).toBeGreaterThan(4_000_000);
     // Sample from the middle of the text too: the start of a binary is not representative.
-    const a = run(code, Math.floor(code.length / 2), 1_000_000, true);
+    const a = run(code, Math.floor(code.length / 2), 750_000, true);
     const b = run(code, 0, 1_000_000, false);
     for (const t of [a, b]) {
       console.log(`node: ${t.compared} instructions, explained ${JSON.stringify(Object.fromEntries(t.explained))}, unexplained ${t.unexplainedCount}`);
       expect(t.unexplained.map(describeDis)).toEqual([]);
     }
-    expect(a.compared + b.compared).toBeGreaterThan(400_000);
+    expect(a.compared + b.compared).toBeGreaterThan(350_000);
   });
 
   const libs = LIBS.filter((f) => existsSync(f));

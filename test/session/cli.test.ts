@@ -1,5 +1,5 @@
 // bin/zvm run and bin/zvm exec as processes: stdio wiring, exit statuses, one-line refusals.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,18 @@ describe('zvm exec', () => {
     const r = run(['exec', cat], 'piped bytes\n');
     expect(r.stdout).toBe('piped bytes\n');
     expect(r.status).toBe(12); // cat-nacl returns the byte count
+  });
+
+  it('--timeout ends a program waiting for input that never comes (stdin left open)', async () => {
+    const cat = path.join(work, 'cat-wait.nexe');
+    writeFileSync(cat, buildAsmFile('cat-nacl'));
+    const child = spawn(process.execPath, [zvm, 'exec', '--timeout', '1', cat], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.stdin.destroy();
+    expect(status).toBe(124);
+    expect(stderr).toContain('session timeout');
   });
 
   it('an invalid program: one line naming the first error, status 1; a missing file: status 2', () => {

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runManifest } from '../../src/node/session/run-manifest.ts';
+import { Session } from '../../src/session/index.ts';
+import { memChannels } from './lib/channels.ts';
 import { fixturesDir } from './lib/build-asm.ts';
 import { writeManifest, type ManifestFiles } from './lib/manifest.ts';
 
@@ -90,6 +92,19 @@ describe('invalid fixtures through zvm run', () => {
 });
 
 describe('determinism', () => {
+  it('slice boundaries anywhere (even inside fused pairs) change nothing the guest computes', async () => {
+    for (const name of ['checksum', 'strings']) {
+      const nexe = new Uint8Array(readFileSync(path.join(fixturesDir, `${name}.nexe`)));
+      const outputs = [];
+      for (const slice of [undefined, 7, 3, 1]) {
+        const c = memChannels();
+        const r = await new Session(nexe, c.channels, { sliceInstructions: slice }).run();
+        outputs.push({ out: Array.from(c.stdout.bytes()), code: r.userCode, n: r.instructions, etags: r.report.etags });
+      }
+      for (const o of outputs.slice(1)) expect(o).toEqual(outputs[0]);
+    }
+  });
+
   it('two runs give identical output, etags (memory included) and instruction counts', async () => {
     const once = async () => {
       const files = writeManifest(path.join(fixturesDir, 'checksum.nexe'), { memoryEtag: true, memory: 32 << 20 });

@@ -5,6 +5,7 @@ import type { ChannelDevice } from '../../channels/device.ts';
 import { Session, type SessionOptions } from '../../session/session.ts';
 import type { SessionResult } from '../../session/result.ts';
 import { HostStreamDevice } from '../channels/host-stream.ts';
+import { ProcessStdinDevice } from './process-stdin.ts';
 import { processCpuTime } from './cpu-time.ts';
 
 /** Quotas no program reaches: 2^62 calls and bytes (exact in a double and in an int64). */
@@ -17,9 +18,9 @@ export interface StdioDevices {
   stderr: ChannelDevice;
 }
 
-/** This process's descriptors 0, 1, 2 (left open when the session closes its channels). */
+/** This process's stdin (as a stream, see ProcessStdinDevice) and descriptors 1 and 2 (left open). */
 export function processStdio(): StdioDevices {
-  return { stdin: new HostStreamDevice(0, false), stdout: new HostStreamDevice(1, false), stderr: new HostStreamDevice(2, false) };
+  return { stdin: new ProcessStdinDevice(), stdout: new HostStreamDevice(1, false), stderr: new HostStreamDevice(2, false) };
 }
 
 export function stdioChannels(devices: StdioDevices): Channel[] {

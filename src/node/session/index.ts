@@ -2,3 +2,4 @@
 export { runManifest, type ManifestRun, type RunManifestOptions } from './run-manifest.ts';
 export { execNexe, execStatus, processStdio, stdioChannels, type StdioDevices } from './exec-nexe.ts';
 export { processCpuTime } from './cpu-time.ts';
+export { ProcessStdinDevice } from './process-stdin.ts';

@@ -1,0 +1,92 @@
+// This process's stdin as a sequential channel device, read through process.stdin (an event-driven
+// stream for terminals and pipes) rather than fs.read on descriptor 0: a read pending in libuv's
+// thread pool would hold up the process's exit (even process.exit) until input arrives, so a session
+// that times out while waiting for the terminal could not end. Like ZeroVM's fread(), a read returns
+// when the buffer is full or the input has ended.
+import type { ChannelDevice, MaybePromise } from '../../channels/device.ts';
+
+/** Stop pulling from the stream once this much is buffered and not yet read by the guest. */
+const HIGH_WATER = 1 << 20;
+
+export class ProcessStdinDevice implements ChannelDevice {
+  readonly access = 'stream' as const;
+  private readonly chunks: Uint8Array[] = [];
+  private buffered = 0;
+  private ended = false;
+  private failure: Error | undefined;
+  private started = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly stream: NodeJS.ReadableStream & { destroy?(): void } = process.stdin) {}
+
+  size(): number {
+    return 0;
+  }
+
+  read(into: Uint8Array): MaybePromise<number> {
+    this.start();
+    if (this.ready(into.length)) return this.take(into);
+    this.stream.resume();
+    return new Promise<number>((resolve, reject) => {
+      this.wake = () => {
+        if (this.failure) reject(this.failure);
+        else if (this.ready(into.length)) {
+          this.wake = undefined;
+          resolve(this.take(into));
+        }
+      };
+    });
+  }
+
+  write(): number {
+    throw new Error('stdin cannot be written');
+  }
+
+  close(): void {
+    if (!this.started) return;
+    this.stream.pause();
+    this.stream.removeAllListeners('data');
+    this.stream.destroy?.();
+  }
+
+  private ready(want: number): boolean {
+    return this.buffered >= want || this.ended || this.failure !== undefined;
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.stream.on('data', (chunk: Uint8Array | string) => {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      this.chunks.push(bytes);
+      this.buffered += bytes.length;
+      if (this.buffered >= HIGH_WATER) this.stream.pause();
+      this.wake?.();
+    });
+    this.stream.on('end', () => {
+      this.ended = true;
+      this.wake?.();
+    });
+    this.stream.on('error', (e: Error) => {
+      this.failure = e;
+      this.wake?.();
+    });
+  }
+
+  private take(into: Uint8Array): number {
+    if (this.failure && this.buffered === 0) throw this.failure;
+    let n = 0;
+    while (n < into.length && this.chunks.length > 0) {
+      const head = this.chunks[0]!;
+      const k = Math.min(head.length, into.length - n);
+      into.set(head.subarray(0, k), n);
+      n += k;
+      if (k === head.length) this.chunks.shift();
+      else this.chunks[0] = head.subarray(k);
+    }
+    this.buffered -= n;
+    if (this.buffered < HIGH_WATER && !this.ended) this.stream.resume();
+    if (this.buffered === 0 && !this.ended) this.stream.pause();
+    return n;
+  }
+}
