@@ -3,7 +3,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { buildAsmFile, fixturesDir, repoRoot } from './lib/build-asm.ts';
 import { writeManifest } from './lib/manifest.ts';
 
@@ -38,15 +39,45 @@ describe('zvm exec', () => {
     expect(status).toBe(124);
     expect(stderr).toContain('session timeout');
   });
+});
 
-  it('an invalid program: one line naming the first error, status 1; a missing file: status 2', () => {
-    const bad = run(['exec', path.join(fixturesDir, 'invalid-bad-base.nexe')]);
+/** `zvm ARGS...` in this process: the status and what went to stderr. */
+async function inProcess(args: string[]): Promise<{ status: number; stderr: string }> {
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    return true;
+  });
+  try {
+    return { status: await main(args), stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe('refusals (in process)', () => {
+  it('exec, an invalid program: one line naming the first error, status 1', async () => {
+    const bad = await inProcess(['exec', path.join(fixturesDir, 'invalid-bad-base.nexe')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('0x20005: improper memory address - bad base');
-    const missing = run(['exec', path.join(work, 'nope.nexe')]);
+  });
+
+  it('exec, a missing file or a file that is not an ELF: status 2, one line', async () => {
+    const missing = await inProcess(['exec', path.join(work, 'nope.nexe')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/^zvm exec: cannot read .*nope\.nexe: ENOENT\n$/);
+    const text = await inProcess(['exec', path.join(fixturesDir, 'README.md')]);
+    expect(text.status).toBe(2);
+    expect(text.stderr).toMatch(/^zvm exec: .*README\.md: not a loadable nexe: .+\n$/);
+  });
+
+  it('run, a missing manifest: ENOENT with a one-line message', async () => {
+    const r = await inProcess(['run', path.join(work, 'missing.manifest')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('manifest open error');
   });
 });
 
@@ -57,12 +88,5 @@ describe('zvm run', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['0', '0', '24']);
     rmSync(m.dir, { recursive: true, force: true });
-  });
-
-  it('a missing manifest: ENOENT with a one-line message', () => {
-    const r = run(['run', path.join(work, 'missing.manifest')]);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('manifest open error');
   });
 });
