@@ -2,7 +2,7 @@
 // manifest made on the fly; the exit status is the program's return code.
 import { readFileSync } from 'node:fs';
 import { ElfError } from '../elf/index.ts';
-import { execNexe, execStatus } from '../node/session/exec-nexe.ts';
+import type { SessionResult } from '../session/result.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -60,7 +60,9 @@ export const execCommand: Command = {
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    let result;
+    // Loaded on use: every zvm command would otherwise pay for the whole runtime at start-up.
+    const { execNexe, execStatus } = await import('../node/session/exec-nexe.ts');
+    let result: SessionResult;
     try {
       result = await execNexe(bytes, {
         args: [file, ...args.slice(i + 1)], env, skipValidation: skip, timeoutSeconds: timeout, memory, instructionBudget: budget,

@@ -1,7 +1,6 @@
 // zvm run: `zerovm MANIFEST` — run a session from a ZeroVM manifest, print ZeroVM's report, exit
 // with zerovm's status (the errno of the first fatal error; 0 even when the program's own return
 // code, line 3 of the report, is not).
-import { runManifest } from '../node/session/run-manifest.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -73,6 +72,8 @@ export const runCommand: Command = {
       process.stdout.write(HELP + '\n');
       return 0;
     }
+    // Loaded on use: every zvm command would otherwise pay for the whole runtime at start-up.
+    const { runManifest } = await import('../node/session/run-manifest.ts');
     const run = await runManifest(parsed.manifest, { skipValidation: parsed.skip, validateOnly: parsed.validateOnly, instructionBudget: parsed.budget });
     if (run.message !== undefined) process.stderr.write(`zvm run: ${run.message}\n`);
     const errors = run.result?.validationErrors ?? [];

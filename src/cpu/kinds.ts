@@ -25,6 +25,8 @@ export const K = {
   ShiftNF32: 96, ShiftNF64: 97, Imul32NF: 98, CmovRR: 99, SetccR: 100,
   // 64-bit register push/pop, and indirect jmp/call through a register.
   PushR: 101, PopR: 102, JmpIndR: 103, CallIndR: 104,
+  // The NaCl superinstructions `and $-32, %eX; add %r15, %rX; jmp|call *%rX` as one handler.
+  NaclJmp: 105, NaclCall: 106,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */

@@ -64,7 +64,8 @@ export class Machine {
       this.trampolineAddr = c.rip;
     }
     for (;;) {
-      if (this.ip === AT_TRAMPOLINE) {
+      // a loop, not recursion: a trampoline may "return" into another trampoline
+      while (this.ip === AT_TRAMPOLINE) {
         const r = this.enterTrampoline(this.trampolineAddr);
         if (r !== null) return r;
       }
@@ -103,8 +104,7 @@ export class Machine {
       if (this.exitCode !== null) return { kind: 'exited', code: this.exitCode };
       const ret = this.pop64();
       this.jumpTo(ret, c.outHi);
-      if (this.ip === AT_TRAMPOLINE) return this.enterTrampoline(this.trampolineAddr);
-      c.rip = this.program.addr[this.ip];
+      c.rip = this.ip === AT_TRAMPOLINE ? this.trampolineAddr : this.program.addr[this.ip];
       return null;
     } catch (e) {
       if (!(e instanceof FaultSignal)) throw e;
@@ -452,6 +452,24 @@ export class Machine {
             c.U8[locR[3 * i]] = cond(c, subs[i]) ? 1 : 0;
             i++;
             break;
+          case K.NaclJmp: case K.NaclCall: {
+            const x = locR[3 * i];
+            if (left < 2) { // the budget ends inside the triple: run the `and` alone
+              R[2 * x] &= -32; R[2 * x + 1] = 0;
+              i++;
+              break;
+            }
+            left -= 2;
+            const lo = add(c, 64, R[2 * x] & -32, 0, R[30], R[31]), hi = c.outHi;
+            R[2 * x] = lo; R[2 * x + 1] = hi;
+            i += 2; // faults from here on belong to the jmp/call
+            if (kind === K.NaclCall) this.push64((P.addr[i] + P.len[i]) | 0, 0);
+            this.ip = i;
+            this.jumpTo(lo, hi);
+            i = this.ip;
+            if (i < 0) return left;
+            break;
+          }
           case K.PushR: { const r = locR[3 * i]; this.push64(R[2 * r], R[2 * r + 1]); i++; break; }
           case K.PopR: { const lo = this.pop64(); const r = locR[3 * i]; R[2 * r] = lo; R[2 * r + 1] = c.outHi; i++; break; }
           case K.JmpIndR: case K.CallIndR: {
@@ -933,8 +951,8 @@ export class Machine {
       }
       case K.Movs: case K.Cmps: case K.Stos: case K.Lods: case K.Scas: {
         const f = P.flags[i];
-        stringOp(c, kind, locW[j], (f & IF.Rep) !== 0, (f & IF.Repne) !== 0, (f & IF.Addr32) !== 0);
-        return i + 1;
+        const done = stringOp(c, kind, locW[j], (f & IF.Rep) !== 0, (f & IF.Repne) !== 0, (f & IF.Addr32) !== 0);
+        return done ? i + 1 : i;
       }
       case K.Lahf:
         c.U8[1] = (statusFlags(c) & 0xd5) | 2;

@@ -74,6 +74,7 @@ export class Program {
     computeLiveness(this);
     specialize(this);
     fuse(this);
+    fuseNacl(this);
   }
 
   /** Instruction index of a sandbox address, or -1. */
@@ -235,6 +236,21 @@ function computeLiveness(p: Program): void {
 
 /** cc values whose outcome depends only on the result (Z, NZ, S, NS, P, NP). */
 const RESULT_CC = (cc: number): boolean => cc === 4 || cc === 5 || cc === 8 || cc === 9 || cc === 10 || cc === 11;
+
+/** Fuses the nacljmp / naclcall superinstructions (the validator's masked indirect branches). */
+function fuseNacl(p: Program): void {
+  const { kind, sub, locT, locR } = p;
+  for (let i = 0; i + 2 < p.count; i++) {
+    if (kind[i] !== K.And32RINF || p.immLo[i] !== -32) continue;
+    const x = locR[3 * i];
+    const k1 = kind[i + 1], k2 = kind[i + 2];
+    const j1 = 3 * (i + 1);
+    if ((k1 !== K.Alu64RR && k1 !== K.Alu64RRNF) || sub[i + 1] !== 0 || locR[j1] !== x || locT[j1 + 1] !== Loc.Reg ||
+        locR[j1 + 1] !== 15) continue;
+    if ((k2 !== K.JmpIndR && k2 !== K.CallIndR) || locR[3 * (i + 2)] !== x) continue;
+    kind[i] = k2 === K.JmpIndR ? K.NaclJmp : K.NaclCall;
+  }
+}
 
 /** Fuses cmp/sub/test/and (any cc) and add/or/xor, inc/dec (result-only cc) with a following jcc. */
 function fuse(p: Program): void {

@@ -61,24 +61,33 @@ function setAcc(c: CpuState, w: number, lo: number, hi: number): void {
   else { c.R[0] = lo; c.R[1] = w === 64 ? hi : 0; }
 }
 
-/** Executes one string instruction (all its rep iterations). */
-export function stringOp(c: CpuState, kind: number, w: number, rep: boolean, repne: boolean, a32: boolean): void {
+/** Element iterations of a rep prefix per dispatch: a longer rep resumes at the next dispatch
+ * (like a CPU taking an interrupt mid-rep), so the instruction budget bounds the work. */
+const REP_CHUNK = 65536;
+
+/**
+ * Executes one string instruction; returns false when a rep stopped after REP_CHUNK elements
+ * with work left (the caller re-executes the same instruction).
+ */
+export function stringOp(c: CpuState, kind: number, w: number, rep: boolean, repne: boolean, a32: boolean): boolean {
   const size = w >>> 3;
   const step = c.df ? -size : size;
   if (!rep && !repne) {
     stringStep(c, kind, w, a32, step);
-    return;
+    return true;
   }
   let n = count(c, a32);
-  if (n === 0) return;
-  if ((kind === K.Movs || kind === K.Stos) && c.df === 0 && bulk(c, kind, w, a32, n)) return;
+  if (n === 0) return true;
+  if ((kind === K.Movs || kind === K.Stos) && c.df === 0 && bulk(c, kind, w, a32, n)) return true;
   const conditional = kind === K.Cmps || kind === K.Scas;
-  while (n > 0) {
+  for (let k = 0; n > 0; k++) {
+    if (k === REP_CHUNK) return false;
     stringStep(c, kind, w, a32, step);
     n--;
     setCount(c, a32, n);
     if (conditional && (getZF(c) === 1) === repne) break;
   }
+  return true;
 }
 
 function stringStep(c: CpuState, kind: number, w: number, a32: boolean, step: number): void {

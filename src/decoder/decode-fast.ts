@@ -1,19 +1,21 @@
 // Stage one: prefixes, escapes, ModRM/SIB/displacement/immediates and the form. No allocation:
 // everything goes into the caller's reusable Decoded.
 import * as T from './tables.ts';
+import * as D from './dispatch-tables.ts';
 import type { Decoded } from './types.ts';
 
 const MAX_LEN = 15;
 
 // Module-local aliases of the lookup tables: the hot loop then reads its own module's constants
 // instead of imported live bindings (measurably faster when modules are not bundled).
+const BYTE_CLASS = D.BYTE_CLASS;
 const CAND_TRIPLES = T.CAND_TRIPLES;
 const EVEX_MAP1_IMM = T.EVEX_MAP1_IMM;
-const FORM_INFO = T.FORM_INFO;
-const INVALID_64 = T.INVALID_64;
-const PREFIX_BIT = T.PREFIX_BIT;
-const SLOT_INFO = T.SLOT_INFO;
-const SLOT_DIRECT = T.SLOT_DIRECT;
+const FAST_INFO = D.FAST_INFO;
+const IMM_LAYOUT = D.IMM_LAYOUT;
+const OPSIZE_BY_KIND = D.OPSIZE_BY_KIND;
+const SLOT_RECORD = D.SLOT_RECORD;
+const SUB6 = D.SUB6;
 
 function fail(out: Decoded, err: number, length: number): number {
   out.form = -1;
@@ -36,50 +38,58 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   let lastRep = 0;
   let rex = 0;
   let rexMisplaced = false;
-  let b = 0;
-  // Legacy prefixes and REX.
-  for (;;) {
+  if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+  let b = code[p];
+  let cls = BYTE_CLASS[b];
+  {
+    // A leading REX (half of all 64-bit instructions) is taken without a branch: bit 11 of the
+    // class is set for REX bytes only.
+    const isRex = (cls >> 11) & 1;
+    rex = b & -isRex;
+    p += isRex;
     if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-    if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
     b = code[p];
-    const bit = PREFIX_BIT[b];
-    if (bit !== 0) {
-      if ((prefixes & bit) !== 0) repeated = true;
-      prefixes |= bit;
-      if (bit >= 0x20 /* Prefix.CS */) {
+    cls = BYTE_CLASS[b];
+  }
+  // Legacy prefixes and REX (one table load per byte).
+  while (cls !== 0 && cls <= 0x800 /* ByteClass.Rex */) {
+    if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
+    if (cls === 0x800 /* ByteClass.Rex */) {
+      if (rex !== 0) rexMisplaced = true;
+      rex = b;
+    } else {
+      if ((prefixes & cls) !== 0) repeated = true;
+      prefixes |= cls;
+      if (cls >= 0x20 /* Prefix.CS */) {
         segment = b;
-        if (bit >= 0x200 /* Prefix.FS */) segmentFsGs = b;
-      }
-      else if (bit === 0x2 /* Prefix.REP */ || bit === 0x4 /* Prefix.REPNE */) lastRep = b;
+        if (cls >= 0x200 /* Prefix.FS */) segmentFsGs = b;
+      } else if (cls === 0x2 /* Prefix.REP */ || cls === 0x4 /* Prefix.REPNE */) lastRep = b;
       if (rex !== 0) {
         rexMisplaced = true;
         rex = 0;
       }
       count++;
-      p++;
-      continue;
     }
-    if ((b & 0xf0) === 0x40) {
-      if (rex !== 0) rexMisplaced = true;
-      rex = b;
-      p++;
-      continue;
-    }
-    break;
+    p++;
+    if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+    b = code[p];
+    cls = BYTE_CLASS[b];
   }
+  if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
   p++;
   let map: number = 0 /* OpMap.Legacy */;
   let opcode = b;
   let vex: number = 0 /* VexKind.None */;
   let vexL = 0;
-  let vexW = 0;
   let vexV = 0;
   let rexR = (rex & 4) << 1;
   let rexX = (rex & 2) << 2;
   let rexB = (rex & 1) << 3;
   let wbit = (rex >> 3) & 1;
   let mandatory = 0;
-  if (b === 0x0f) {
+  if (cls === 0 /* ByteClass.Opcode */) {
+    // Plain one-byte opcode: nothing more to read here.
+  } else if (cls === 0x1000 /* ByteClass.Escape0F */) {
     if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
     const b2 = code[p++];
     if (b2 === 0x38 || b2 === 0x3a) {
@@ -93,7 +103,9 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
       map = 1 /* OpMap.M0F */;
       opcode = b2;
     }
-  } else if (b === 0xc4 || b === 0xc5 || b === 0x62 || (b === 0x8f && p < end && (code[p] & 0x18) !== 0)) {
+  } else if (cls === 0x4000 /* ByteClass.Invalid64 */) {
+    return fail(out, -5 /* DecodeError.Invalid64 */, 0);
+  } else if (b !== 0x8f || (p < end && (code[p] & 0x18) !== 0)) {
     // VEX / EVEX / XOP (C4/C5/62 are always escapes in 64-bit mode; 8F only when map >= 8).
     const illegalPrefix = (prefixes & (0x1 /* Prefix.LOCK */ | 0x8 /* Prefix.OPSIZE */ | 0x2 /* Prefix.REP */ | 0x4 /* Prefix.REPNE */)) !== 0 || rex !== 0;
     let mmmmm = 1;
@@ -135,13 +147,11 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     if (mmmmm < 1 || mmmmm > 3) return fail(out, -3 /* DecodeError.Undefined */, 0);
     map = 5 /* OpMap.Vex0F */ + mmmmm - 1;
     if (illegalPrefix) return fail(out, -6 /* DecodeError.BadVex */, 0);
-  } else if (INVALID_64[b] !== 0) {
-    return fail(out, -5 /* DecodeError.Invalid64 */, 0);
   }
 
   // ModRM, SIB, displacement.
-  let slot = map * 256 + opcode;
-  let slotInfo = SLOT_INFO[slot];
+  let rec = (map === 4 /* OpMap.Now3D */ ? 0 : map * 256 + opcode) << 2;
+  let slotInfo = SLOT_RECORD[rec];
   const modrmKind = map === 4 /* OpMap.Now3D */ ? 1 : slotInfo & 3;
   let modrm = -1;
   let mod = 3;
@@ -183,12 +193,12 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
       } else {
         memBase = rmField | rexB;
       }
-      if (mod === 1) dispSize = 1;
-      else if (mod === 2) dispSize = 4;
-      if (dispSize === 1) {
+      if (mod === 1) {
+        dispSize = 1;
         if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
         disp = (code[p++] << 24) >> 24;
-      } else if (dispSize === 4) {
+      } else if (mod === 2 || dispSize === 4) {
+        dispSize = 4;
         if (p + 3 >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
         disp = code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
         p += 4;
@@ -198,44 +208,44 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   if (map === 4 /* OpMap.Now3D */) {
     if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
     opcode = code[p++];
-    slot = map * 256 + opcode;
+    rec = (map * 256 + opcode) << 2;
+    slotInfo = SLOT_RECORD[rec];
   }
 
   // Mandatory prefix for legacy maps: the last F2/F3, else 66.
-  if (vex === 0 /* VexKind.None */) {
+  if (vex === 0 /* VexKind.None */ && prefixes !== 0) {
     mandatory = lastRep === 0xf3 ? 2 : lastRep === 0xf2 ? 3 : (prefixes & 0x8 /* Prefix.OPSIZE */) !== 0 ? 1 : 0;
   }
-  const normalSize = wbit !== 0 ? 64 : (prefixes & 0x8 /* Prefix.OPSIZE */) !== 0 && vex === 0 /* VexKind.None */ ? 16 : 32;
+  // Size class: 0 = 32 bits, 1 = 16 (66 outside VEX: a VEX with 66 was refused above), 2 = 64 (W).
+  const sizeClass = wbit !== 0 ? 2 : (prefixes & 0x8 /* Prefix.OPSIZE */) >> 3;
 
-  // Form selection.
-  if (map === 4 /* OpMap.Now3D */) slotInfo = SLOT_INFO[slot];
+  // Form selection: most slots hold one unconstrained form; many others are resolved by the
+  // mandatory prefix, ModRM.reg and mod alone; the rest match the full selection key.
+  let form = SLOT_RECORD[rec + 1];
+  let info = SLOT_RECORD[rec + 2];
   const slotCount = (slotInfo >>> 2) & 0xff;
-  const start = (slotInfo >>> 10) * 3;
-  const stop = start + slotCount * 3;
-  let form = SLOT_DIRECT[slot];
-  // Most slots hold one unconstrained form; otherwise match the selection key.
   if (form < 0) {
-    const key = mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0) | (rmField << 6) | (wbit << 9) | (vexL << 10) |
-      ((normalSize === 16 ? 1 : normalSize === 64 ? 2 : 0) << 11) | (rexB !== 0 ? 0x2000 : 0) | (addr32 ? 0x4000 : 0);
-    for (let i = start; i < stop; i += 3) {
-      if ((key & CAND_TRIPLES[i]) === CAND_TRIPLES[i + 1]) {
-        form = CAND_TRIPLES[i + 2];
-        break;
+    const sub = SLOT_RECORD[rec + 3];
+    if (sub >= 0) {
+      form = SUB6[sub + (mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0))];
+    } else {
+      const start = (slotInfo >>> 10) * 3;
+      const stop = start + slotCount * 3;
+      const key = mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0) | (rmField << 6) | (wbit << 9) | (vexL << 10) |
+        (sizeClass << 11) | (rexB !== 0 ? 0x2000 : 0) | (addr32 ? 0x4000 : 0);
+      for (let i = start; i < stop; i += 3) {
+        if ((key & CAND_TRIPLES[i]) === CAND_TRIPLES[i + 1]) {
+          form = CAND_TRIPLES[i + 2];
+          break;
+        }
       }
     }
+    info = form >= 0 ? FAST_INFO[form] : 0;
   }
-  const info = form >= 0 ? FORM_INFO[form] : 0;
 
   // Operand size.
-  let opSize = normalSize;
-  if (form >= 0) {
-    const k = (info >>> 5) & 7;
-    if (k === 1 /* Osz.D64 */) opSize = wbit !== 0 ? 64 : (prefixes & 0x8 /* Prefix.OPSIZE */) !== 0 ? 16 : 64;
-    else if (k === 2 /* Osz.F64 */) opSize = 64;
-    else if (k === 3 /* Osz.Byte */) opSize = 8;
-    else if (k === 4 /* Osz.Vec */) opSize = vexL !== 0 ? 256 : 128;
-    else if (k === 5 /* Osz.Mmx */) opSize = 64;
-  }
+  const sizeIndex = ((info >>> 2) & 0x38) | (vexL << 2) | sizeClass;
+  const opSize = OPSIZE_BY_KIND[sizeIndex];
 
   // Immediates.
   let imm = 0;
@@ -243,22 +253,12 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   let imm2 = 0;
   let immSize = 0;
   let rel = 0;
-  const immKind = info & 15;
-  if (immKind !== 0 /* Imm.None */) {
-    let size = 0;
-    let size2 = 0;
-    switch (immKind) {
-      case 1 /* Imm.B */: case 9 /* Imm.RelB */: size = 1; break;
-      case 2 /* Imm.W */: size = 2; break;
-      case 3 /* Imm.D */: case 10 /* Imm.RelZ */: size = 4; break;
-      case 4 /* Imm.Z */: case 11 /* Imm.RelZ16 */: size = opSize === 16 ? 2 : 4; break;
-      case 5 /* Imm.V */: size = opSize === 16 ? 2 : opSize === 64 ? 8 : 4; break;
-      case 6 /* Imm.Moffs */: size = addr32 ? 4 : 8; break;
-      case 7 /* Imm.WB */: size = 2; size2 = 1; break;
-      case 8 /* Imm.BB */: size = 1; size2 = 1; break;
-    }
+  if ((info & 15) !== 0 /* Imm.None */) {
+    const layout = IMM_LAYOUT[((info & 15) << 7) | (addr32 ? 0x40 : 0) | sizeIndex];
+    const size = layout & 15;
+    const size2 = (layout >> 4) & 1;
     if (p + size + size2 > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-    const signed = (info & 0x10) !== 0 || immKind === 9 /* Imm.RelB */ || immKind === 10 /* Imm.RelZ */ || immKind === 11 /* Imm.RelZ16 */;
+    const signed = (info & 0x10) !== 0 || layout >= 0x20;
     if (size === 1) {
       imm = signed ? (code[p] << 24) >> 24 : code[p];
       immHi = signed ? imm >> 31 : 0;
@@ -273,12 +273,12 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     }
     p += size;
     if (size2 !== 0) imm2 = code[p++];
-    immSize = size;
-    if (immKind === 9 /* Imm.RelB */ || immKind === 10 /* Imm.RelZ */ || immKind === 11 /* Imm.RelZ16 */) {
+    if (layout >= 0x20) {
       rel = imm;
       imm = 0;
       immHi = 0;
-      immSize = 0;
+    } else {
+      immSize = size;
     }
   }
 
@@ -327,6 +327,21 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     out.length = 0;
     return -3 /* DecodeError.Undefined */;
   }
+  if (((info & 0x800) | (prefixes & 0x1 /* Prefix.LOCK */) | vexV) !== 0) {
+    // Rare cases with extra checks (segment moves, control/debug registers, VSIB, LOCK, vvvv).
+    return checkSpecial(form, info, prefixes, hasMem, vex, vexV, regField | rexR, sibIndex, length, out);
+  }
+  out.form = form;
+  out.op = info >>> 16;
+  return length;
+}
+
+/** The checks that only some forms (FAST_INFO bit 11), LOCK and VEX.vvvv need; see decodeFast. */
+function checkSpecial(form: number, info: number, prefixes: number, hasMem: boolean, vex: number, vexV: number,
+  reg: number, sibIndex: number, length: number, out: Decoded): number {
+  const map = out.map;
+  const opcode = out.opcode;
+  const regField = reg & 7;
   if (map === 0 /* OpMap.Legacy */ && (opcode === 0x8c || opcode === 0x8e) && (regField > 5 || (opcode === 0x8e && regField === 1))) {
     // Only es, cs, ss, ds, fs, gs exist, and cs cannot be loaded.
     out.form = -1;
@@ -335,8 +350,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   }
   if (map === 1 /* OpMap.M0F */ && opcode >= 0x20 && opcode <= 0x23) {
     // mov to/from CR/DR: only cr0, cr2, cr3, cr4, cr8 and dr0..dr7 exist.
-    const r = regField | rexR;
-    if ((opcode & 1) !== 0 ? r > 7 : r !== 0 && r !== 2 && r !== 3 && r !== 4 && r !== 8) {
+    if ((opcode & 1) !== 0 ? reg > 7 : reg !== 0 && reg !== 2 && reg !== 3 && reg !== 4 && reg !== 8) {
       out.form = -1;
       out.length = 0;
       return -3 /* DecodeError.Undefined */;

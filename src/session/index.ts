@@ -9,3 +9,4 @@ export { WouldBlock, ZrtChannel } from './zrt-channel.ts';
 export { TrampolineHost, LAST_NACL_SLOT, type Pending } from './trampolines.ts';
 export { defaultTiming, cancellableSleep, type SessionTiming } from './timing.ts';
 export { SandboxPool, DirtyTracker, dirtyTrackerOf } from './sandbox-pool.ts';
+export { ProgramCache } from './program-cache.ts';

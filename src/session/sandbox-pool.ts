@@ -17,6 +17,8 @@ export class DirtyTracker {
   readonly clean = new Uint8Array(PAGE_COUNT);
   /** Pages that may hold non-zero bytes. */
   readonly dirty = new Uint8Array(PAGE_COUNT);
+  /** The same pages as a list, plus every page mapped without W (filled by the loader): what reset zeroes. */
+  private readonly toZero: number[] = [];
 
   constructor(readonly memory: SandboxMemory) {}
 
@@ -36,7 +38,10 @@ export class DirtyTracker {
       this.clean[p] = 0;
       this.memory.perm[p]! |= Perm.W;
     }
-    this.dirty[p] = 1;
+    if (this.dirty[p] === 0) {
+      this.dirty[p] = 1;
+      this.toZero.push(p);
+    }
   }
 
   /** After protect(): writable pages that were never written become clean (read-only until written). */
@@ -50,6 +55,7 @@ export class DirtyTracker {
         this.memory.perm[p] = perm & ~Perm.W;
       } else {
         this.clean[p] = 0;
+        if (perm !== Perm.None) this.toZero.push(p); // hlt fills and loader data: zero at reset
       }
     }
   }
@@ -57,9 +63,8 @@ export class DirtyTracker {
   /** Zeroes every page that may hold data and unmaps everything. */
   reset(): void {
     const { perm, u8 } = this.memory;
-    for (let p = 0; p < PAGE_COUNT; p++) {
-      if (this.dirty[p] || (perm[p] !== Perm.None && this.clean[p] === 0)) u8.fill(0, p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
-    }
+    for (const p of this.toZero) u8.fill(0, p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
+    this.toZero.length = 0;
     perm.fill(Perm.None);
     this.clean.fill(0);
     this.dirty.fill(0);

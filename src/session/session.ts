@@ -15,6 +15,7 @@ import { memoryDigest, sessionReport } from '../runtime/session-report.ts';
 import type { UserChannelRecord } from '../runtime/user-manifest.ts';
 import { validateNexeText, type ValidationError } from '../validator/index.ts';
 import { Zrt } from '../zrt/runtime.ts';
+import type { ProgramCache } from './program-cache.ts';
 import type { SandboxPool } from './sandbox-pool.ts';
 import { faultExitState, guestFault, type GuestFault } from './faults.ts';
 import { FOUR_GIB, TEXT_START, loadImage, placeStartupBlock, textImage } from './layout.ts';
@@ -41,7 +42,7 @@ export interface SessionOptions {
   timeoutSeconds?: number;
   /** Deterministic limit on guest instructions (default none). */
   instructionBudget?: number;
-  /** argv and envp of the startup block (default: ZRT's from nvram, else argv [""] and no env). */
+  /** argv and envp of the startup block (default: nvram [args]/[env] through ZRT, else argv [""], env HOME=/). */
   args?: readonly string[];
   env?: readonly string[];
   /** zerovm -s: do not validate (validator state 2). */
@@ -64,6 +65,8 @@ export interface SessionOptions {
   closeChannels?: boolean;
   /** Take the 4 GiB sandbox from this pool (and give it back on release()); default: a new one. */
   pool?: SandboxPool;
+  /** Reuse parsed ELFs, validator verdicts and decoded programs of identical bytes. */
+  programCache?: ProgramCache;
 }
 
 /** Adaptive slices: start small, then keep each slice between these wall-clock bounds. */
@@ -102,7 +105,7 @@ export class Session {
 
   /** Throws ElfError when the bytes are not a loadable nexe. */
   constructor(program: Uint8Array | Nexe, channels: ChannelSource, readonly options: SessionOptions = {}) {
-    this.nexe = program instanceof Uint8Array ? parseNexe(program) : program;
+    this.nexe = program instanceof Uint8Array ? (options.programCache?.nexe(program) ?? parseNexe(program)) : program;
     this.channels = typeof channels === 'function' ? [] : channels;
     this.mount = typeof channels === 'function' ? channels : undefined;
   }
@@ -120,7 +123,8 @@ export class Session {
     let validationErrors: readonly ValidationError[] = [];
     let end: Ending;
     if (!o.skipValidation) {
-      const v = validateNexeText(text, { features: [...IMPLEMENTED_FEATURES] });
+      const validate = () => validateNexeText(text, { features: [...IMPLEMENTED_FEATURES] });
+      const v = o.programCache ? o.programCache.validation(text, validate) : validate();
       validatorState = v.valid ? 0 : 1;
       validationErrors = v.errors;
     }
@@ -179,7 +183,8 @@ export class Session {
     const startup = placeStartupBlock(mem, argv, envp);
 
     const host = new TrampolineHost(view, this.channels, o.zrt === false ? undefined : () => (zrt ??= makeZrt()));
-    const machine = new Machine(mem, new Program(text, TEXT_START), host.handler);
+    const program = o.programCache?.program(text, TEXT_START) ?? new Program(text, TEXT_START);
+    const machine = new Machine(mem, program, host.handler);
     const s = machine.state;
     s.R.fill(0);
     s.set64(4, startup.rsp, 0); // rsp: 16-byte aligned minus 8

@@ -17,10 +17,14 @@ function matchesAt(code: Uint8Array, p: number, end: number, bytes: readonly num
 
 /** Length of such a NOP at `pos` (0 when there is none). */
 export function matchPrefixedNop(code: Uint8Array, pos: number, end: number): number {
-  for (const nop of WORD_NOPS) if (matchesAt(code, pos, end, nop)) return nop.length;
   let p = pos;
   while (p < end && code[p] === 0x66 && p - pos < 6) p++;
   const count = p - pos;
-  if (count === 0 || !matchesAt(code, p, end, CS_TAIL)) return 0;
-  return count + CS_TAIL.length;
+  if (count === 0 || p >= end) return 0;
+  if (code[p] === 0x0f) {
+    if (count !== 1) return 0;
+    for (let i = 0; i < WORD_NOPS.length; i++) if (matchesAt(code, pos, end, WORD_NOPS[i]!)) return WORD_NOPS[i]!.length;
+    return 0;
+  }
+  return matchesAt(code, p, end, CS_TAIL) ? count + CS_TAIL.length : 0;
 }

@@ -1,39 +1,41 @@
-// The validator's fast path for ordinary instructions: summaries cached by instruction *shape*.
-// What the rules need from an instruction (instruction-summary.ts) depends only on its header:
-// the prefixes, REX, opcode bytes, ModRM and SIB. Displacement and immediate values do not matter
-// (a direct branch's displacement is read back from the bytes). So a byte-level scanner finds the
-// header and the displacement size, and a direct-mapped table keyed by the header bytes gives the
-// summary and the immediate size. On a miss, the exact decoder-driven path (summarize) runs and,
-// once its decode is seen to agree with the scanner, its summary is stored.
+// The fast walk's table of instruction summaries keyed by instruction *shape*. What the rules need
+// from an ordinary instruction (instruction-summary.ts) depends only on its header: prefixes, REX
+// or VEX, opcode bytes, ModRM and SIB (and, for 3DNow!, the trailing opcode byte). Displacement and
+// immediate values do not matter; a direct branch's displacement is read back from the bytes. So
+// a byte-level scanner finds the header and the displacement size, and a direct-mapped table keyed
+// by the header bytes gives the summary and the immediate size. On a miss the exact path
+// (summarize) runs and, once its decode is seen to agree with the scanner's layout, its summary
+// is stored.
 //
-// The scanner's per-opcode facts (which slots have a ModRM byte) are derived from the decoder's
-// FORMS table at start-up; slots with irregular layouts are left to the exact path.
+// The scanner's per-opcode fact (is there a ModRM byte) is derived from the decoder's FORMS table
+// at start-up; slots with irregular layouts are left to the exact path.
 import { FORM_EXTRAS, FORMS } from '../decoder/forms.ts';
-import { OpMap, type Decoded } from '../decoder/types.ts';
-import { Branch, type Summary } from './instruction-summary.ts';
+import { OperandKind, OpMap, type Decoded } from '../decoder/types.ts';
+import { Branch, Mem, type Summary } from './instruction-summary.ts';
 
-/** Scanner facts per (map * 256 + opcode), maps Legacy, 0F, 0F38, 0F3A only. */
+/** Scanner facts per (map * 256 + opcode) for maps Legacy..Vex0F3A (Now3D's slots unused). */
 const ModrmKind = { None: 0, Modrm: 1, Slow: 2 } as const;
-const SLOT_KIND = new Uint8Array(4 * 256);
-const SLOT_SEEN = new Uint8Array(4 * 256);
+const MAPS = OpMap.Vex0F3A + 1;
+const SLOT_KIND = new Uint8Array(MAPS * 256);
+const slotSeen = new Uint8Array(MAPS * 256);
 for (let i = 0; i < FORMS.length; i++) {
   const f = FORMS[i]!;
-  if (f.map > OpMap.M0F3A) continue;
-  const span = f.operands.some((o) => o.kind === 5 /* OperandKind.OpReg */) ? 8 : 1;
+  if (f.map >= MAPS || f.map === OpMap.Now3D) continue;
+  const span = f.operands.some((o) => o.kind === OperandKind.OpReg) ? 8 : 1;
   const kind = FORM_EXTRAS[i]!.modIgnored ? ModrmKind.Slow : f.hasModrm ? ModrmKind.Modrm : ModrmKind.None;
   for (let k = 0; k < span; k++) {
     const slot = f.map * 256 + f.opcode + k;
-    // Forms of one slot disagreeing on ModRM presence: leave the slot to the exact path.
-    const seen = SLOT_SEEN[slot]!;
-    if (seen === 0) SLOT_KIND[slot] = kind;
+    // Forms of one slot that disagree on ModRM presence: leave the slot to the exact path.
+    if (slotSeen[slot] === 0) SLOT_KIND[slot] = kind;
     else if (SLOT_KIND[slot] !== kind) SLOT_KIND[slot] = ModrmKind.Slow;
-    SLOT_SEEN[slot] = 1;
+    slotSeen[slot] = 1;
   }
 }
-// Opcode bytes the scanner never handles: VEX/EVEX/XOP escapes (8F doubles as pop r/m).
-for (const b of [0xc4, 0xc5, 0x62, 0x8f]) SLOT_KIND[b] = ModrmKind.Slow;
 // Slots without any form (undefined opcodes, invalid in 64-bit mode): the exact path refuses them.
-for (let s = 0; s < SLOT_KIND.length; s++) if (SLOT_SEEN[s] === 0) SLOT_KIND[s] = ModrmKind.Slow;
+for (let s = 0; s < SLOT_KIND.length; s++) if (slotSeen[s] === 0) SLOT_KIND[s] = ModrmKind.Slow;
+// EVEX, and 8F (XOP escape or pop r/m by the next byte): left to the exact path.
+SLOT_KIND[0x62] = ModrmKind.Slow;
+SLOT_KIND[0x8f] = ModrmKind.Slow;
 
 /** Legacy prefix bytes and REX bytes the scanner steps over. */
 const IS_PREFIX = new Uint8Array(256);
@@ -42,11 +44,12 @@ for (let b = 0x40; b < 0x50; b++) IS_PREFIX[b] = 1;
 
 /** Longest header the table holds (two little-endian words). */
 const MAX_HEADER = 8;
+const NOW3D = 0x100;
 
 /**
- * Header of the instruction at `pos` as `headerLength | dispSize << 4 | modrmOffset << 8` (the
- * ModRM byte's offset from `pos`, 0 when there is none: an opcode comes first), or -1 when the
- * scanner does not handle it (or it runs past `end`).
+ * Header of the instruction at `pos` as `headerLength | dispSize << 4 | modrmOffset << 8 |
+ * 3DNow! flag (0x10000)`, where modrmOffset is the ModRM byte's offset from `pos` (0 when there is
+ * none: an opcode byte comes first); -1 when the scanner leaves the instruction to the exact path.
  */
 export function scanHeader(code: Uint8Array, pos: number, end: number): number {
   let p = pos;
@@ -59,18 +62,30 @@ export function scanHeader(code: Uint8Array, pos: number, end: number): number {
   }
   p++;
   let slot = b;
+  let now3d = 0;
   if (b === 0x0f) {
     if (p >= end) return -1;
     const b2 = code[p++]!;
     if (b2 === 0x38 || b2 === 0x3a) {
       if (p >= end) return -1;
-      slot = (b2 === 0x38 ? 512 : 768) + code[p++]!;
+      slot = (b2 === 0x38 ? OpMap.M0F38 : OpMap.M0F3A) * 256 + code[p++]!;
+    } else if (b2 === 0x0f) {
+      now3d = 1; // 3DNow!: ModRM follows, the opcode is the last byte
     } else {
-      if (b2 === 0x0f) return -1; // 3DNow!: the opcode is the last byte
-      slot = 256 + b2;
+      slot = OpMap.M0F * 256 + b2;
     }
+  } else if (b === 0xc5) {
+    if (p + 1 >= end) return -1;
+    slot = OpMap.Vex0F * 256 + code[p + 1]!;
+    p += 2;
+  } else if (b === 0xc4) {
+    if (p + 2 >= end) return -1;
+    const m = code[p]! & 0x1f;
+    if (m < 1 || m > 3) return -1;
+    slot = (OpMap.Vex0F + m - 1) * 256 + code[p + 2]!;
+    p += 3;
   }
-  const kind = SLOT_KIND[slot]!;
+  const kind = now3d === 1 ? ModrmKind.Modrm : SLOT_KIND[slot]!;
   if (kind === ModrmKind.Slow) return -1;
   let disp = 0;
   let modrmAt = 0;
@@ -93,34 +108,40 @@ export function scanHeader(code: Uint8Array, pos: number, end: number): number {
     }
   }
   const h = p - pos;
-  return h > MAX_HEADER ? -1 : h | (disp << 4) | (modrmAt << 8);
+  if (h > MAX_HEADER) return -1;
+  return h | (disp << 4) | (modrmAt << 8) | (now3d << 16);
 }
 
-const BITS = 13;
+/** 2^BITS sets of two ways; an entry is 16 int32 (one cache line). */
+const BITS = 12;
 const SLOT_INTS = 16;
-/** Entry layout: the key (two header words and the header length), then what the walk needs. */
+export const WAY2 = SLOT_INTS;
+/** Entry layout: the key (two header words, header length, 3DNow! suffix), then the summary. */
 export const Entry = {
-  Key0: 0, Key1: 1, HeaderLength: 2, TailLength: 3, ImmSize: 4, Rejected: 5, Feature: 6, Mem: 7, MemIndex: 8,
-  WriteErrors: 9, Restricts: 10, Branch: 11,
+  Key0: 0, Key1: 1, HeaderLength: 2, Suffix: 3, Length: 4, ImmSize: 5, Flags: 6, Feature: 7, Mem: 8,
+  MemIndex: 9, WriteErrors: 10, Restricts: 11, Branch: 12,
 } as const;
-export const SHAPES = new Int32Array((1 << BITS) * SLOT_INTS);
+/** Entry.Flags bits: refused by the grammar; has something for the rules to check beyond its length and restriction. */
+export const EntryFlag = { Rejected: 1, Checks: 2 } as const;
+export const SHAPES = new Int32Array((2 << BITS) * SLOT_INTS);
 
-function headerWord(code: Uint8Array, pos: number, n: number): number {
+/** Low `n` (0..4) bytes at `pos`, little-endian. */
+export function headerWord(code: Uint8Array, pos: number, n: number): number {
   let w = 0;
-  for (let i = 0; i < n && i < 4; i++) w |= code[pos + i]! << (i << 3);
+  for (let i = 0; i < n; i++) w |= code[pos + i]! << (i << 3);
   return w;
 }
 
-function slotOf(k0: number, k1: number, h: number): number {
-  return (Math.imul(k0 ^ Math.imul(k1 + h, 0x85ebca6b), 0x9e3779b1) >>> (32 - BITS)) * SLOT_INTS;
+/** The 3DNow! suffix key of a header (the trailing opcode byte | 0x100), or 0. */
+export function suffixKey(code: Uint8Array, pos: number, header: number): number {
+  return (header & 0x10000) === 0 ? 0 : NOW3D | code[pos + (header & 15) + ((header >> 4) & 15)]!;
 }
 
-/** Offset in SHAPES of the entry for a header of `h` bytes at `pos`, or -1 on a miss. */
-export function findShape(code: Uint8Array, pos: number, h: number): number {
-  const k0 = headerWord(code, pos, h);
-  const k1 = h > 4 ? headerWord(code, pos + 4, h - 4) : 0;
-  const s = slotOf(k0, k1, h);
-  return SHAPES[s + Entry.HeaderLength] === h && SHAPES[s + Entry.Key0] === k0 && SHAPES[s + Entry.Key1] === k1 ? s : -1;
+/** Table offset of the set (two ways) for a key; `hs` is the header length | suffix key << 4. */
+export function shapeSlot(k0: number, k1: number, hs: number): number {
+  let x = Math.imul(k0 ^ (k0 >>> 15), 0x85ebca6b) ^ Math.imul(k1 + hs, 0xc2b2ae35);
+  x = Math.imul(x ^ (x >>> 13), 0x9e3779b1);
+  return ((x ^ (x >>> 16)) & ((1 << BITS) - 1)) * (2 * SLOT_INTS);
 }
 
 /** Signed little-endian value of `size` bytes at `p` (a branch displacement). */
@@ -131,18 +152,21 @@ export function readRel(code: Uint8Array, p: number, size: number): number {
 }
 
 /**
- * Stores the summary the exact path computed for the instruction at `pos` (decoded into `d`),
- * when its decode agrees with the scanner's header; returns the entry offset or -1.
+ * Stores the summary the exact path computed for the instruction at `pos` (decoded into `d`), when
+ * the decode agrees with the scanner's layout; returns the entry offset or -1.
  */
 export function storeShape(code: Uint8Array, pos: number, header: number, d: Decoded, sum: Summary): number {
   const h = header & 15;
   const disp = (header >> 4) & 15;
-  const modrmAt = header >> 8;
+  const modrmAt = (header >> 8) & 15;
+  const now3d = (header & 0x10000) !== 0;
   if (d.dispSize !== disp || d.length !== sum.length) return -1;
   const tail = sum.length - h;
   const immSize = tail - disp;
-  if (immSize < 0 || immSize > 8) return -1;
-  if (sum.branch !== Branch.None && (immSize === 0 || immSize > 4 || readRel(code, pos + h + disp, immSize) !== sum.rel)) return -1;
+  if (immSize < 0 || immSize > 8 || (now3d && immSize !== 1)) return -1;
+  if (sum.branch !== Branch.None && (immSize === 0 || immSize === 3 || immSize > 4 || readRel(code, pos + h + disp, immSize) !== sum.rel)) {
+    return -1;
+  }
   // The decoder must have seen the scanner's layout: ModRM where the scanner found it (or none),
   // and a SIB byte exactly when the header ends with one.
   if ((d.modrm >= 0) !== (modrmAt > 0)) return -1;
@@ -151,15 +175,24 @@ export function storeShape(code: Uint8Array, pos: number, header: number, d: Dec
     const sib = d.hasMem && (d.modrm & 7) === 4;
     if (h !== modrmAt + (sib ? 2 : 1)) return -1;
   }
-  const k0 = headerWord(code, pos, h);
+  const k0 = headerWord(code, pos, h < 4 ? h : 4);
   const k1 = h > 4 ? headerWord(code, pos + 4, h - 4) : 0;
-  const s = slotOf(k0, k1, h);
+  const suffix = suffixKey(code, pos, header);
+  const set = shapeSlot(k0, k1, h | (suffix << 4));
+  // The newest entry goes to the first way; a different one there moves to the second.
+  if (SHAPES[set + Entry.HeaderLength] !== 0 && !(SHAPES[set + Entry.Key0] === k0 && SHAPES[set + Entry.Key1] === k1 &&
+    SHAPES[set + Entry.HeaderLength] === h && SHAPES[set + Entry.Suffix] === suffix)) {
+    SHAPES.copyWithin(set + WAY2, set, set + SLOT_INTS);
+  }
+  const s = set;
   SHAPES[s + Entry.Key0] = k0;
   SHAPES[s + Entry.Key1] = k1;
   SHAPES[s + Entry.HeaderLength] = h;
-  SHAPES[s + Entry.TailLength] = tail;
+  SHAPES[s + Entry.Suffix] = suffix;
+  SHAPES[s + Entry.Length] = sum.length;
   SHAPES[s + Entry.ImmSize] = immSize;
-  SHAPES[s + Entry.Rejected] = sum.rejected ? 1 : 0;
+  const checks = sum.feature !== 0 || sum.mem !== Mem.None || sum.writeErrors !== 0 || sum.branch !== Branch.None;
+  SHAPES[s + Entry.Flags] = (sum.rejected ? EntryFlag.Rejected : 0) | (checks ? EntryFlag.Checks : 0);
   SHAPES[s + Entry.Feature] = sum.feature;
   SHAPES[s + Entry.Mem] = sum.mem;
   SHAPES[s + Entry.MemIndex] = sum.memIndex;

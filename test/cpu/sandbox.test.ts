@@ -117,6 +117,16 @@ describe('trampolines', () => {
     expect(r.kind === 'fault' && r.fault.kind).toBe('halt');
     expect(slots).toEqual([0, 30]);
   });
+  it('a stack full of trampoline addresses is handled iteratively (no host recursion)', () => {
+    let calls = 0;
+    const m = machine(`mov $${DATA}, %esp; mov $0x10000, %eax; jmp *%rax; hlt`, () => { calls++; });
+    // 0x20000 bytes of return addresses, all into slot 1, then a text address (the final hlt)
+    for (let a = DATA; a < DATA + 0x1fff8; a += 8) m.mem.dv.setUint32(a, 0x10020, true);
+    m.mem.dv.setUint32(DATA + 0x1fff8, TEXT + 12, true);
+    const r = run(m);
+    expect(r).toEqual({ kind: 'fault', fault: { kind: 'halt', address: TEXT + 12, rip: TEXT + 12 } });
+    expect(calls).toBe(0x20000 / 8);
+  });
   it('exit from a handler ends the run', () => {
     const m = machine('mov $0x10000, %eax; call *%rax; ud2', (_slot, mm) => mm.exit(7));
     expect(run(m)).toEqual({ kind: 'exited', code: 7 });
@@ -149,6 +159,17 @@ describe('budget, rdtsc, cpuid', () => {
     expect(r).toEqual(end);
     expect(m.state.icount).toBe(total);
     expect(m.state.getLo(0)).toBe(500500);
+  });
+  it('a huge rep is bounded by the budget and resumes', () => {
+    // rep stosb over 2^40 bytes: the bulk path refuses (beyond 4 GiB), the element loop runs in chunks
+    const m = machine(`mov $${DATA}, %edi; mov $1, %rcx; shl $40, %rcx; mov $0x5a, %al; rep stosb; hlt`);
+    const r = m.run(5); // 4 setup instructions and one chunk of the rep
+    expect(r).toEqual({ kind: 'budget-exhausted' });
+    expect([m.mem.u8[DATA + 65535], m.mem.u8[DATA + 65536]]).toEqual([0x5a, 0]);
+    expect(m.state.getBig(1)).toBe((1n << 40n) - 65536n);
+    const end = m.run(1_000_000);
+    expect(end.kind === 'fault' && end.fault.kind).toBe('unmapped'); // ran off the RW area
+    expect(end.kind === 'fault' && end.fault.address).toBe(DATA + 0x20000);
   });
   it('rdtsc counts retired instructions', () => {
     const m = machine('nop; nop; nop; rdtsc; mov %eax, %ebx; rdtsc; hlt');

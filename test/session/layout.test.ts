@@ -2,6 +2,7 @@
 // envp, the user manifest at 0xFEFFFFFC with ZeroVM's channel table, and the page protections.
 import { describe, expect, it } from 'vitest';
 import { Perm } from '../../src/cpu/memory.ts';
+import { Channel, memorySource } from '../../src/channels/index.ts';
 import { Session } from '../../src/session/index.ts';
 import { buildAsm } from './lib/build-asm.ts';
 import { memChannels } from './lib/channels.ts';
@@ -84,5 +85,23 @@ describe('entry state and layout', () => {
     expect(perm(um)).toBe(Perm.R);
     expect(perm(0xffff_fff0)).toBe(Perm.RW);
     expect(perm((64 << 20) - (16 << 20) + 0x10000)).toBe(Perm.None); // past the Memory budget: the hole
+  });
+});
+
+describe('argv and envp from nvram', () => {
+  it('without args in the options, the startup block carries nvram [args] and [env] (plus HOME=/)', async () => {
+    const nvram = new TextEncoder().encode('[args]\nargs=prog hello "two words"\n[env]\nname=LANG, value=C\n');
+    const c = memChannels(new Uint8Array(0), [
+      new Channel(memorySource(nvram), { alias: '/dev/nvram', type: 1, limits: { gets: 100, getSize: 4096, puts: 0, putSize: 0 } }),
+    ]);
+    const session = new Session(dump, c.channels);
+    const r = await session.run();
+    expect(r.ending).toBe('exit');
+    const rdi = Number(new DataView(c.stdout.bytes().buffer).getBigUint64(8, true));
+    const mem = session.memory!;
+    const w = (a: number): number => mem.dv.getUint32(a, true);
+    expect([w(rdi + 4), w(rdi + 8)]).toEqual([2, 3]); // envc, argc
+    expect([0, 1, 2].map((k) => cString(mem.u8, w(rdi + 12 + 4 * k)))).toEqual(['prog', 'hello', 'two words']);
+    expect([0, 1].map((k) => cString(mem.u8, w(rdi + 28 + 4 * k)))).toEqual(['LANG=C', 'HOME=/']);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Session, SandboxPool, dirtyTrackerOf } from '../../src/session/index.ts';
+import { ProgramCache, Session, SandboxPool, dirtyTrackerOf } from '../../src/session/index.ts';
 import { buildAsm, fixturesDir } from './lib/build-asm.ts';
 import { memChannels } from './lib/channels.ts';
 
@@ -39,9 +39,9 @@ const snoop = buildAsm([
   '',
 ].join('\n'));
 
-async function runIn(nexe: Uint8Array, pool?: SandboxPool) {
+async function runIn(nexe: Uint8Array, pool?: SandboxPool, programCache?: ProgramCache) {
   const c = memChannels();
-  const s = new Session(nexe, c.channels, { pool, memory: 64 << 20 });
+  const s = new Session(nexe, c.channels, { pool, programCache, memory: 64 << 20 });
   const r = await s.run();
   const dirty = s.memory && dirtyTrackerOf(s.memory) ? dirtyTrackerOf(s.memory)!.dirty.reduce((a, b) => a + b, 0) : undefined;
   s.release();
@@ -62,16 +62,24 @@ describe('sandbox pool', () => {
     expect(second.dirty).toBeLessThan(12);
   });
 
-  it('fixtures give the same results in pooled and fresh sandboxes', async () => {
+  it('fixtures give the same results in pooled and fresh sandboxes, with and without the program cache', async () => {
     const pool = new SandboxPool(1);
-    for (const name of ['hello-nacl', 'checksum', 'strings', 'hello-trap']) {
-      const nexe = new Uint8Array(readFileSync(path.join(fixturesDir, `${name}.nexe`)));
-      const fresh = await runIn(nexe);
-      const pooled = await runIn(nexe, pool);
-      expect(pooled.out).toEqual(fresh.out);
-      expect(pooled.r.userCode).toBe(fresh.r.userCode);
-      expect(pooled.r.instructions).toBe(fresh.r.instructions);
-      expect(pooled.r.report.etags).toEqual(fresh.r.report.etags);
+    const cache = new ProgramCache(2); // smaller than the set: entries get evicted and rebuilt
+    for (const round of [1, 2]) {
+      for (const name of ['hello-nacl', 'checksum', 'strings', 'hello-trap', 'invalid-bad-base']) {
+        const nexe = new Uint8Array(readFileSync(path.join(fixturesDir, `${name}.nexe`)));
+        const fresh = await runIn(nexe);
+        const pooled = await runIn(nexe, pool, round === 2 ? cache : undefined);
+        const cachedAgain = await runIn(nexe, pool, cache);
+        for (const other of [pooled, cachedAgain]) {
+          expect(other.out).toEqual(fresh.out);
+          expect(other.r.ending).toBe(fresh.r.ending);
+          expect(other.r.validationErrors).toEqual(fresh.r.validationErrors);
+          expect(other.r.userCode).toBe(fresh.r.userCode);
+          expect(other.r.instructions).toBe(fresh.r.instructions);
+          expect(other.r.report.etags).toEqual(fresh.r.report.etags);
+        }
+      }
     }
   });
 });

@@ -8,3 +8,5 @@ export { f80FromInt64, f80ToInt, f80RoundInt, integerIndefinite } from './conver
 export { f80FromBcd, f80ToBcd } from './bcd.ts';
 export { f80Remainder, type RemainderResult } from './remainder.ts';
 export { f80Scale, f80Extract, type Extracted } from './scale.ts';
+export { f80Trig, type TrigOutcome } from './transcendental/trig.ts';
+export { f80Exp2m1, f80Yl2x, f80Yl2xp1, f80Atan2 } from './transcendental/log-exp.ts';

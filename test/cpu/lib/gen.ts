@@ -44,7 +44,7 @@ const JCC_READS = [0x800, 0x800, 1, 1, 0x40, 0x40, 0x41, 0x41, 0x80, 0x80, 4, 4,
 const VSIZED = new Set<number>([Width.V, Width.Z, Width.Y, Width.D64, Width.S]);
 
 interface MemOperand { base: number; index: number; scale: number; disp: number }
-interface Encoded { bytes: number[]; mem: MemOperand | null }
+interface Encoded { bytes: number[]; mem: MemOperand | null; addr32: boolean }
 
 function imm(r: Rng, size: number): number[] {
   const special = [0, 1, 0x7f, 0x80, 0xff, 0x1f, 0x20, 0x3f, 0x40];
@@ -70,6 +70,9 @@ function encode(r: Rng, f: Form, memOk: boolean): Encoded {
   let useMem = false;
   if (f.hasModrm && f.rmExt < 0) useMem = f.mod === ModKind.Mem || (f.mod === ModKind.Any && memOk && r() < 0.5);
   if (useMem && (f.nacl & NaclFact.LockAllowed) && r() < 0.25) pre.push(0xf0);
+  // 67: 32-bit address size (NaCl refuses it, the architecture does not): the address wraps at 4 GiB
+  const addr32 = (useMem || STRING.has(kind)) && r() < 0.08;
+  if (addr32) pre.push(0x67);
   if (osz === 16 && f.osz !== 'byte' && x.prefixMatch !== 1) pre.push(0x66);
   if (x.prefixMatch === 1) pre.push(0x66);
   if (x.prefixMatch === 2) pre.push(0xf3);
@@ -122,7 +125,7 @@ function encode(r: Rng, f: Form, memOk: boolean): Encoded {
   }
   const rexBits = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
   const rex = rexBits !== 0 || r() < 0.25 ? [0x40 | rexBits] : [];
-  return { bytes: [...pre, ...rex, ...body], mem };
+  return { bytes: [...pre, ...rex, ...body], mem, addr32 };
 }
 
 function value64(r: Rng): bigint {
@@ -182,6 +185,7 @@ function attempt(r: Rng): Snippet | null {
         regs[6] = BigInt(SCRATCH + 0x400 + int(r, 0x100));
         regs[7] = BigInt(SCRATCH + 0xa00 + int(r, 0x100));
         regs[1] = BigInt(int(r, 25));
+        if (e.addr32) for (const k of [1, 6, 7]) regs[k] |= BigInt(int(r, 2 ** 32)) << 32n;
       }
       if (kind === K.Div || kind === K.Idiv) {
         const t = r();
@@ -194,6 +198,8 @@ function attempt(r: Rng): Snippet | null {
         const idx = m.index >= 0 ? BigInt(int(r, 64)) : 0n;
         if (m.index >= 0) { regs[m.index] = idx; pinned.add(m.index); }
         regs[m.base] = U64(BigInt(SCRATCH + off - m.disp) - idx * BigInt(m.scale));
+        // with 67 only the low 32 bits of the address registers count: put garbage above them
+        if (e.addr32 && m.base !== 4) regs[m.base] |= BigInt(int(r, 2 ** 32)) << 32n;
         // an rsp base is also the stack pointer: keep the stack inside the scratch page
         if (m.base === 4 && (regs[4] < BigInt(SCRATCH + 64) || regs[4] > BigInt(SCRATCH + SCRATCH_SIZE - 64))) return null;
         pinned.add(m.base);

@@ -103,7 +103,20 @@ export function f80Yl2xp1(x: F80, y: F80, env: X87Env): F80 {
   }
   raiseDenormal(env, s.denormal);
   if (yZero) return zero(x.sign ^ y.sign);
-  return noC1(roundBF(mul(toBF(y), div(ln1p(toBF(x)), ln2())), env), env);
+  const bx = toBF(x);
+  // Inside the documented domain the series is used directly; outside it (undefined by the manuals) take ln(1 + x).
+  let l: BF;
+  if (x.exp < 16383 - 2) l = ln1p(bx);
+  else {
+    const onePlus = add(bx, { m: 1n, e: 0 });
+    if (onePlus.m <= 0n) {
+      // x <= -1: the host leaves x as the result and signals PE.
+      env.flags |= X87Flag.PE;
+      return x;
+    }
+    l = ln(onePlus);
+  }
+  return noC1(roundBF(mul(toBF(y), div(l, ln2())), env), env);
 }
 
 /** FPATAN: atan(y / x) with ST0 = x, ST1 = y, quadrant from both signs. */

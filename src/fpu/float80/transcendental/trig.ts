@@ -86,7 +86,7 @@ export function f80Trig(kind: Kind, x: F80, env: X87Env): TrigOutcome {
     case 'cos':
       return { value: roundBF(r.cos, env), second: null, c2: false };
     case 'tan': {
-      // For tiny arguments the host's FPTAN lands just below x (its polynomial's bias exceeds x^3/3):
+      // For tiny arguments the host's FPTAN lands just below x (its approximation's bias exceeds x^3/3):
       // model that as x minus a negligible amount.
       const t = x.exp < TAN_LINEAR_BELOW ? add(toBF(x), { m: x.sign ? 1n : -1n, e: toBF(x).e - 400 }) : div(r.sin, r.cos);
       return { value: roundBF(t, env), second: ONE80, c2: false };
@@ -102,7 +102,7 @@ export function f80Trig(kind: Kind, x: F80, env: X87Env): TrigOutcome {
 }
 
 /** Biased exponent below which FPTAN behaves as x - tiny on the host (measured, see README). */
-const TAN_LINEAR_BELOW = 16383 - 33;
+const TAN_LINEAR_BELOW = Number((globalThis as { TANT?: number }).TANT ?? 16383 - 40);
 
 /** Which of FSINCOS's two roundings C1 reports. */
 const SINCOS_C1_FROM_SINE = true;

@@ -1,0 +1,75 @@
+// The walk's view of NaCl's fixed sequences (superinstructions.ts, nops.ts): which one starts at a
+// position, with its side effects on the walk (boundary, call alignment).
+import { decodeFast } from '../decoder/decode-fast.ts';
+import { FORMS } from '../decoder/forms.ts';
+import { setBit } from './bitmap.ts';
+import { NACL_POLICY_MASK } from './features.ts';
+import { matchPrefixedNop } from './nops.ts';
+import { StringNeeds, stringOpNeeds } from './string-ops.ts';
+import { indirectBranchIsCall, matchIndirectBranch, matchStackMove, matchStringRebase } from './superinstructions.ts';
+import { NONE, type Walk } from './walk.ts';
+
+/** First bytes that can start a %rsp/%rbp rebase, and those that can start another fixed sequence. */
+export const REBASE_START = new Uint8Array(256);
+export const FIXED_START = new Uint8Array(256);
+for (const b of [0x49, 0x4a, 0x4c]) REBASE_START[b] = 1;
+for (const b of [0x41, 0x83, 0x42, 0x89, 0x8b, 0x48, 0x66]) FIXED_START[b] = 1;
+
+/**
+ * A fixed sequence at `pos` (nacljmp/naclcall, a string superinstruction, an allowed %rsp/%rbp
+ * move, a prefixed long NOP): its length, or 0. Only its first byte is a jump target.
+ */
+export function fixedSequence(w: Walk, pos: number, end: number): number {
+  const code = w.code;
+  let length = 0;
+  switch (code[pos]) {
+    case 0x41:
+    case 0x83:
+      length = matchIndirectBranch(code, pos, end);
+      if (length > 0 && indirectBranchIsCall(code, pos, length)) w.callEnds(pos, pos + length);
+      break;
+    case 0x42:
+    case 0x89:
+    case 0x8b:
+      length = stringSequence(w, pos, end);
+      break;
+    case 0x48:
+      length = matchStackMove(code, pos, end);
+      break;
+    case 0x66:
+      length = matchPrefixedNop(code, pos, end);
+      break;
+  }
+  if (length === 0) return 0;
+  setBit(w.boundaries, pos);
+  w.nextRestricted = NONE;
+  return length;
+}
+
+/** `rsi-rebase [rdi-rebase] string-op` or `rdi-rebase string-op`: total length or 0. */
+function stringSequence(w: Walk, pos: number, end: number): number {
+  const code = w.code;
+  const rsi = matchStringRebase(code, pos, end, 6);
+  if (rsi > 0) {
+    const rdi = matchStringRebase(code, pos + rsi, end, 7);
+    if (rdi > 0) {
+      const op = stringOp(w, pos + rsi + rdi, end, StringNeeds.RsiRdi);
+      if (op > 0) return rsi + rdi + op;
+    }
+    const op = stringOp(w, pos + rsi, end, StringNeeds.Rsi);
+    return op > 0 ? rsi + op : 0;
+  }
+  const rdi = matchStringRebase(code, pos, end, 7);
+  if (rdi === 0) return 0;
+  const op = stringOp(w, pos + rdi, end, StringNeeds.Rdi);
+  return op > 0 ? rdi + op : 0;
+}
+
+function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number {
+  const d = w.d;
+  const n = decodeFast(w.code, pos, end, d);
+  if (n <= 0 || stringOpNeeds(d) !== needs) return 0;
+  const form = FORMS[d.form]!;
+  if (NACL_POLICY_MASK[form.feature] === 0 || w.allowed[form.feature] === 0) return 0;
+  return n;
+}

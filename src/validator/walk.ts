@@ -1,0 +1,116 @@
+// Per-call state of a validation walk and the rule checks both walkers share (the reference walk
+// in reference-walk.ts and the fast one in fast-walk.ts): errors, jump targets, CPU features,
+// register-write errors, and the rules applied to an exactly computed instruction summary.
+import { Decoded, Feature } from '../decoder/types.ts';
+import { newBitmap, setBit } from './bitmap.ts';
+import { featureMask, NACL_POLICY_MASK } from './features.ts';
+import { Branch, Mem, Summary, WriteError } from './instruction-summary.ts';
+import { Message } from './messages.ts';
+import type { ValidateOptions } from './options.ts';
+import { WrittenRegs } from './register-writes.ts';
+import type { ValidationError } from './result.ts';
+import type { StackRebase } from './superinstructions.ts';
+
+export const BUNDLE_SIZE = 32;
+export const NONE = -1;
+export const RSP = 4;
+export const RBP = 5;
+
+// Scratch records reused by every call (validation never re-enters itself).
+const SHARED_DECODED = new Decoded();
+const SHARED_WRITES = new WrittenRegs();
+const SHARED_SUMMARY = new Summary();
+
+/** Per-call state, kept in one object so the helpers stay small. */
+export class Walk {
+  readonly errors: ValidationError[] = [];
+  readonly warnings: ValidationError[] = [];
+  readonly boundaries: Uint8Array;
+  readonly jumpTargets: Uint8Array;
+  /** Direct branches with an in-chunk destination: [from, to, from, to, ...]. */
+  readonly jumps: number[] = [];
+  readonly d = SHARED_DECODED;
+  readonly writes = SHARED_WRITES;
+  readonly rebase: StackRebase = { length: 0, reg: -1 };
+  readonly allowed: Uint8Array;
+  readonly deterministic: boolean;
+  readonly callWarnings: boolean;
+  readonly summary = SHARED_SUMMARY;
+  /** Register the instruction just checked restricted (for the next one), or NONE. */
+  nextRestricted = NONE;
+  constructor(
+    readonly code: Uint8Array,
+    options: ValidateOptions,
+  ) {
+    this.boundaries = newBitmap(code.length);
+    this.jumpTargets = newBitmap(code.length);
+    this.allowed = options.features ? featureMask(options.features) : NACL_POLICY_MASK;
+    this.deterministic = options.deterministic ?? true;
+    this.callWarnings = options.callAlignmentWarnings ?? false;
+  }
+  error(offset: number, message: ValidationError['message']): void {
+    this.errors.push({ offset, message });
+  }
+  callEnds(start: number, end: number): void {
+    if (this.callWarnings && end % BUNDLE_SIZE !== 0) {
+      this.warnings.push({ offset: start, message: Message.BadCallAlignment });
+    }
+  }
+}
+
+export function sandboxingMessage(reg: number): ValidationError['message'] {
+  return reg === RSP ? Message.RspSandboxing : Message.RbpSandboxing;
+}
+
+/** The rules for an ordinary instruction summarised exactly; returns its length or -1. */
+export function checkSummary(w: Walk, pos: number, restricted: number, s: Summary): number {
+  if (s.rejected) return -1;
+  checkFeature(w, pos, s.feature);
+  let jumpTarget = true;
+  if (s.mem === Mem.BadBase) {
+    w.error(pos, Message.BadBase);
+  } else if (s.mem === Mem.Ok) {
+    const index = s.memIndex;
+    // Using the restricted register binds this instruction to the previous one.
+    if (index === restricted && index >= 0) jumpTarget = false;
+    else if (index >= 0) w.error(pos, Message.BadIndex);
+  }
+  if (s.writeErrors !== 0) writeErrors(w, pos, s.writeErrors);
+  w.nextRestricted = s.restricts;
+  if (s.branch !== Branch.None) directBranch(w, pos, s.length, s.branch === Branch.Call, s.rel);
+  if (jumpTarget) setBit(w.boundaries, pos);
+  return s.length;
+}
+
+/**
+ * Features off in NaCl's policy are known to the grammar: the instruction is reported but the
+ * walk goes on after it (unlike bytes the grammar does not know).
+ */
+export function checkFeature(w: Walk, pos: number, feature: number): void {
+  if (feature === Feature.None) return;
+  if (NACL_POLICY_MASK[feature] === 0 || (w.deterministic && feature === Feature.TSC)) {
+    w.error(pos, Message.Unrecognized);
+  } else if (w.allowed[feature] === 0) {
+    w.error(pos, Message.CpuFeature);
+  }
+}
+
+export function writeErrors(w: Walk, pos: number, e: number): void {
+  if (e & WriteError.R15) w.error(pos, Message.R15Changed);
+  if (e & WriteError.Sp) w.error(pos, Message.SpChanged);
+  if (e & WriteError.Bp) w.error(pos, Message.BpChanged);
+  if (e & WriteError.RspSandboxing) w.error(pos, Message.RspSandboxing);
+  if (e & WriteError.RbpSandboxing) w.error(pos, Message.RbpSandboxing);
+}
+
+/** Records a direct branch's destination; one outside the chunk must be bundle-aligned. */
+export function directBranch(w: Walk, pos: number, length: number, call: boolean, rel: number): void {
+  const to = pos + length + rel;
+  if (to >= 0 && to < w.code.length) {
+    setBit(w.jumpTargets, to);
+    w.jumps.push(pos, to);
+  } else if ((to & (BUNDLE_SIZE - 1)) !== 0) {
+    w.error(pos, Message.JumpOutOfRange);
+  }
+  if (call) w.callEnds(pos, pos + length);
+}

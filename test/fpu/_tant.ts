@@ -1,0 +1,11 @@
+(globalThis as any).TANT = 16383 - Number(process.argv[2]);
+const fc = (await import('fast-check')).default;
+const { compareWithHost, sampleLines } = await import('./differential.ts');
+const { evalX87, normalizeX87 } = await import('./x87-model.ts');
+const { x87Control } = await import('./gen.ts');
+const { f80Hex } = await import('./hex.ts');
+const { f80 } = await import('../../src/fpu/float80/types.ts');
+const u32 = fc.integer({ min: 0, max: 0xffffffff });
+const fin = fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 16383 - 20 }), u32, u32).map(([s, e, h, l]) => f80Hex(f80(s, e, h | 0x80000000, l)));
+const lines = sampleLines(fc.tuple(x87Control, fin).map(([c, a]) => `fptan ${c} ${a} ${a}`), 2000, 3);
+console.log(process.argv[2], compareWithHost(lines, evalX87, normalizeX87).length);
