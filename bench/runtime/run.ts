@@ -82,7 +82,7 @@ for (let i = 0; i < runs; i++) {
 }
 const added = median(zvmMs) - median(nodeMs);
 row('process: node -e 0 (median)', `${median(nodeMs).toFixed(1)} ms`, '', undefined);
-row('process: zvm exec hello (median)', `${median(zvmMs).toFixed(1)} ms`, '', undefined);
+row('process: bin/zvm exec hello (dist bundle if fresh, else tsx) (median)', `${median(zvmMs).toFixed(1)} ms`, '', undefined);
 row('process: added to node\'s start', `${added.toFixed(1)} ms`, '< 5 ms', added < 5);
 // Where a cold process spends it: tsx + Node start, loading the session modules, the first hello.
 const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;

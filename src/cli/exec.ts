@@ -20,8 +20,9 @@ Exit status: the program's return code (low 8 bits); when it did not exit: 128 +
 fault, 124 after the timeout or budget, 1 when validation failed, 2 for an unusable NEXE, 125
 when the session could not be set up.`;
 
-function positive(name: string, v: string | undefined): number {
-  if (v === undefined || !/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`${name} needs a positive number, got '${v ?? ''}'`);
+function positive(name: string, v: string | undefined, integer = true): number {
+  const form = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  if (v === undefined || !form.test(v) || Number(v) <= 0) throw new UsageError(`${name} needs a positive ${integer ? 'integer' : 'number'}, got '${v ?? ''}'`);
   return Number(v);
 }
 
@@ -43,7 +44,7 @@ export const execCommand: Command = {
       if (a === '--') { i++; break; }
       if (a === '-s') skip = true;
       else if (a === '--report') report = true;
-      else if (a === '--timeout') timeout = positive(a, args[++i]);
+      else if (a === '--timeout') timeout = positive(a, args[++i], false);
       else if (a === '--memory') memory = positive(a, args[++i]);
       else if (a === '--budget') budget = positive(a, args[++i]);
       else if (a === '--env') {

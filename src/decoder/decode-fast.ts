@@ -6,16 +6,10 @@ import type { Decoded } from './types.ts';
 
 const MAX_LEN = 15;
 
-// Module-local aliases of the lookup tables: the hot loop then reads its own module's constants
-// instead of imported live bindings (measurably faster when modules are not bundled).
-const BYTE_CLASS = D.BYTE_CLASS;
-const CAND_TRIPLES = T.CAND_TRIPLES;
+// Module-local aliases: the hot path copies FAST into a local once per call, so the typed array
+// is checked once (each read of a module binding is otherwise re-checked).
+const FAST = D.FAST;
 const EVEX_MAP1_IMM = T.EVEX_MAP1_IMM;
-const FAST_INFO = D.FAST_INFO;
-const IMM_LAYOUT = D.IMM_LAYOUT;
-const OPSIZE_BY_KIND = D.OPSIZE_BY_KIND;
-const SLOT_RECORD = D.SLOT_RECORD;
-const SUB6 = D.SUB6;
 
 function fail(out: Decoded, err: number, length: number): number {
   out.form = -1;
@@ -29,53 +23,39 @@ function fail(out: Decoded, err: number, length: number): number {
  * whose layout is known), else 0.
  */
 export function decodeFast(code: Uint8Array, pos: number, end: number, out: Decoded): number {
+  // Fields are stored as soon as they are known: fewer values stay live across the function.
+  const t = FAST;
   let p = pos;
-  let prefixes = 0;
-  let count = 0;
-  let repeated = false;
-  let segment = 0;
-  let segmentFsGs = 0;
-  let lastRep = 0;
-  let rex = 0;
-  let rexMisplaced = false;
   if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
   let b = code[p];
-  let cls = BYTE_CLASS[b];
-  {
-    // A leading REX (half of all 64-bit instructions) is taken without a branch: bit 11 of the
-    // class is set for REX bytes only.
-    const isRex = (cls >> 11) & 1;
-    rex = b & -isRex;
-    p += isRex;
-    if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+  let cls = t[0 /* FastTable.ByteClass */ + b];
+  // A leading REX (half of all 64-bit instructions) is taken without a branch: bit 11 of the
+  // class is set for REX bytes only.
+  const isRex = (cls >> 11) & 1;
+  let rex = b & -isRex;
+  p += isRex;
+  if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+  b = code[p];
+  cls = t[0 /* FastTable.ByteClass */ + b];
+  let prefixes = 0;
+  if (cls !== 0 && cls <= 0x800 /* ByteClass.Rex */) {
+    // Legacy prefixes, or REX followed by more prefixes: rescan them all.
+    p = scanPrefixes(code, pos, end, out);
+    if (p < 0) return p;
+    prefixes = out.prefixes;
+    rex = out.rex;
     b = code[p];
-    cls = BYTE_CLASS[b];
+    cls = t[0 /* FastTable.ByteClass */ + b];
+  } else {
+    out.prefixes = 0;
+    out.prefixCount = 0;
+    out.prefixRepeated = false;
+    out.segment = 0;
+    out.segmentFsGs = 0;
+    out.lastRep = 0;
+    out.rex = rex;
+    out.rexMisplaced = false;
   }
-  // Legacy prefixes and REX (one table load per byte).
-  while (cls !== 0 && cls <= 0x800 /* ByteClass.Rex */) {
-    if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
-    if (cls === 0x800 /* ByteClass.Rex */) {
-      if (rex !== 0) rexMisplaced = true;
-      rex = b;
-    } else {
-      if ((prefixes & cls) !== 0) repeated = true;
-      prefixes |= cls;
-      if (cls >= 0x20 /* Prefix.CS */) {
-        segment = b;
-        if (cls >= 0x200 /* Prefix.FS */) segmentFsGs = b;
-      } else if (cls === 0x2 /* Prefix.REP */ || cls === 0x4 /* Prefix.REPNE */) lastRep = b;
-      if (rex !== 0) {
-        rexMisplaced = true;
-        rex = 0;
-      }
-      count++;
-    }
-    p++;
-    if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-    b = code[p];
-    cls = BYTE_CLASS[b];
-  }
-  if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
   p++;
   let map: number = 0 /* OpMap.Legacy */;
   let opcode = b;
@@ -87,6 +67,8 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   let rexB = (rex & 1) << 3;
   let wbit = (rex >> 3) & 1;
   let mandatory = 0;
+  // FAST index of the slot's record (slot = map * 256 + opcode).
+  let rec = 2368 /* FastTable.Slot */ + (b << 2);
   if (cls === 0 /* ByteClass.Opcode */) {
     // Plain one-byte opcode: nothing more to read here.
   } else if (cls === 0x1000 /* ByteClass.Escape0F */) {
@@ -96,12 +78,15 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
       if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
       map = b2 === 0x38 ? 2 /* OpMap.M0F38 */ : 3 /* OpMap.M0F3A */;
       opcode = code[p++];
+      rec = 2368 /* FastTable.Slot */ + ((map * 256 + opcode) << 2);
     } else if (b2 === 0x0f) {
       map = 4 /* OpMap.Now3D */;
       opcode = -1; // the trailing imm8 selects the operation
+      rec = 13632 /* FastTable.Now3DPending */;
     } else {
       map = 1 /* OpMap.M0F */;
       opcode = b2;
+      rec = 2368 /* FastTable.Slot */ + ((256 + b2) << 2);
     }
   } else if (cls === 0x4000 /* ByteClass.Invalid64 */) {
     return fail(out, -5 /* DecodeError.Invalid64 */, 0);
@@ -147,33 +132,35 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     if (mmmmm < 1 || mmmmm > 3) return fail(out, -3 /* DecodeError.Undefined */, 0);
     map = 5 /* OpMap.Vex0F */ + mmmmm - 1;
     if (illegalPrefix) return fail(out, -6 /* DecodeError.BadVex */, 0);
+    rec = 2368 /* FastTable.Slot */ + ((map * 256 + opcode) << 2);
   }
+  out.vex = vex as Decoded['vex'];
+  out.vexL = vexL;
+  out.vexW = vex !== 0 /* VexKind.None */ ? wbit : 0;
+  out.vexV = vexV;
+  out.map = map as Decoded['map'];
 
   // ModRM, SIB, displacement.
-  let rec = (map === 4 /* OpMap.Now3D */ ? 0 : map * 256 + opcode) << 2;
-  let slotInfo = SLOT_RECORD[rec];
-  const modrmKind = map === 4 /* OpMap.Now3D */ ? 1 : slotInfo & 3;
-  let modrm = -1;
+  let slotInfo = t[rec];
+  const modrmKind = slotInfo & 3;
   let mod = 3;
   let regField = 0;
   let rmField = 0;
-  let hasMem = false;
-  let memBase = -1;
-  let memIndex = -1;
-  let memScale = 1;
-  let disp = 0;
-  let dispSize = 0;
   let sibIndex = -1;
-  const addr32 = (prefixes & 0x10 /* Prefix.ADDR */) !== 0;
   if (modrmKind !== 0) {
     if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-    modrm = code[p++];
+    const modrm = code[p++];
+    out.modrm = modrm;
     mod = modrm >> 6;
     regField = (modrm >> 3) & 7;
     rmField = modrm & 7;
     if (modrmKind === 2) mod = 3;
     if (mod !== 3) {
-      hasMem = true;
+      let memBase = -1;
+      let memIndex = -1;
+      let memScale = 1;
+      let disp = 0;
+      let dispSize = 0;
       if (rmField === 4) {
         if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
         const sib = code[p++];
@@ -203,124 +190,98 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
         disp = code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
         p += 4;
       }
+      out.hasMem = true;
+      out.memBase = memBase;
+      out.memIndex = memIndex;
+      out.memScale = memScale;
+      out.disp = disp;
+      out.dispSize = dispSize;
+    } else {
+      out.hasMem = false;
+      out.memBase = -1;
+      out.memIndex = -1;
+      out.memScale = 1;
+      out.disp = 0;
+      out.dispSize = 0;
     }
+  } else {
+    out.modrm = -1;
+    out.hasMem = false;
+    out.memBase = -1;
+    out.memIndex = -1;
+    out.memScale = 1;
+    out.disp = 0;
+    out.dispSize = 0;
   }
+  out.reg = regField | rexR;
+  out.rm = rmField | rexB;
   if (map === 4 /* OpMap.Now3D */) {
     if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
     opcode = code[p++];
-    rec = (map * 256 + opcode) << 2;
-    slotInfo = SLOT_RECORD[rec];
+    rec = 2368 /* FastTable.Slot */ + ((map * 256 + opcode) << 2);
+    slotInfo = t[rec];
   }
+  out.opcode = opcode;
 
   // Mandatory prefix for legacy maps: the last F2/F3, else 66.
   if (vex === 0 /* VexKind.None */ && prefixes !== 0) {
+    const lastRep = out.lastRep;
     mandatory = lastRep === 0xf3 ? 2 : lastRep === 0xf2 ? 3 : (prefixes & 0x8 /* Prefix.OPSIZE */) !== 0 ? 1 : 0;
   }
+  out.mandatory = mandatory as Decoded['mandatory'];
   // Size class: 0 = 32 bits, 1 = 16 (66 outside VEX: a VEX with 66 was refused above), 2 = 64 (W).
   const sizeClass = wbit !== 0 ? 2 : (prefixes & 0x8 /* Prefix.OPSIZE */) >> 3;
+  const addr32 = (prefixes & 0x10 /* Prefix.ADDR */) !== 0;
+  out.addrSize = addr32 ? 32 : 64;
 
   // Form selection: most slots hold one unconstrained form; many others are resolved by the
   // mandatory prefix, ModRM.reg and mod alone; the rest match the full selection key.
-  let form = SLOT_RECORD[rec + 1];
-  let info = SLOT_RECORD[rec + 2];
-  const slotCount = (slotInfo >>> 2) & 0xff;
+  let form = t[rec + 1];
+  let info = t[rec + 2];
   if (form < 0) {
-    const sub = SLOT_RECORD[rec + 3];
+    const sub = t[rec + 3];
     if (sub >= 0) {
-      form = SUB6[sub + (mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0))];
+      const k = sub + ((mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0)) << 1);
+      form = t[k];
+      info = t[k + 1];
     } else {
-      const start = (slotInfo >>> 10) * 3;
-      const stop = start + slotCount * 3;
+      const start = slotInfo >>> 10;
+      const stop = start + ((slotInfo >>> 2) & 0xff) * 4;
       const key = mandatory | (regField << 2) | (mod === 3 ? 0x20 : 0) | (rmField << 6) | (wbit << 9) | (vexL << 10) |
         (sizeClass << 11) | (rexB !== 0 ? 0x2000 : 0) | (addr32 ? 0x4000 : 0);
-      for (let i = start; i < stop; i += 3) {
-        if ((key & CAND_TRIPLES[i]) === CAND_TRIPLES[i + 1]) {
-          form = CAND_TRIPLES[i + 2];
+      for (let i = start; i < stop; i += 4) {
+        if ((key & t[i]) === t[i + 1]) {
+          form = t[i + 2];
+          info = t[i + 3];
           break;
         }
       }
     }
-    info = form >= 0 ? FAST_INFO[form] : 0;
   }
 
   // Operand size.
   const sizeIndex = ((info >>> 2) & 0x38) | (vexL << 2) | sizeClass;
-  const opSize = OPSIZE_BY_KIND[sizeIndex];
+  out.opSize = t[256 /* FastTable.OpSize */ + sizeIndex];
 
   // Immediates.
-  let imm = 0;
-  let immHi = 0;
-  let imm2 = 0;
-  let immSize = 0;
-  let rel = 0;
   if ((info & 15) !== 0 /* Imm.None */) {
-    const layout = IMM_LAYOUT[((info & 15) << 7) | (addr32 ? 0x40 : 0) | sizeIndex];
-    const size = layout & 15;
-    const size2 = (layout >> 4) & 1;
-    if (p + size + size2 > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-    const signed = (info & 0x10) !== 0 || layout >= 0x20;
-    if (size === 1) {
-      imm = signed ? (code[p] << 24) >> 24 : code[p];
-      immHi = signed ? imm >> 31 : 0;
-    } else if (size === 2) {
-      const v = code[p] | (code[p + 1] << 8);
-      imm = signed ? (v << 16) >> 16 : v;
-      immHi = signed ? imm >> 31 : 0;
-    } else {
-      imm = code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
-      immHi = signed ? imm >> 31 : 0;
-      if (size === 8) immHi = code[p + 4] | (code[p + 5] << 8) | (code[p + 6] << 16) | (code[p + 7] << 24);
-    }
-    p += size;
-    if (size2 !== 0) imm2 = code[p++];
-    if (layout >= 0x20) {
-      rel = imm;
-      imm = 0;
-      immHi = 0;
-    } else {
-      immSize = size;
-    }
+    p = readImmediates(code, p, end, info, t[320 /* FastTable.ImmLayout */ + (((info & 15) << 7) | (addr32 ? 0x40 : 0) | sizeIndex)], out);
+    if (p < 0) return p;
+  } else {
+    out.imm = 0;
+    out.immHi = 0;
+    out.imm2 = 0;
+    out.immSize = 0;
+    out.rel = 0;
   }
 
   const length = p - pos;
   if (length > MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
-
   out.length = length;
-  out.prefixes = prefixes;
-  out.prefixCount = count;
-  out.prefixRepeated = repeated;
-  out.segment = segment;
-  out.segmentFsGs = segmentFsGs;
-  out.lastRep = lastRep;
-  out.rex = rex;
-  out.rexMisplaced = rexMisplaced;
-  out.vex = vex as Decoded['vex'];
-  out.vexL = vexL;
-  out.vexW = vex !== 0 /* VexKind.None */ ? wbit : 0;
-  out.vexV = vexV;
-  out.map = map as Decoded['map'];
-  out.mandatory = mandatory as Decoded['mandatory'];
-  out.opcode = opcode;
-  out.modrm = modrm;
-  out.reg = regField | rexR;
-  out.rm = rmField | rexB;
-  out.hasMem = hasMem;
-  out.memBase = memBase;
-  out.memIndex = memIndex;
-  out.memScale = memScale;
-  out.disp = disp;
-  out.dispSize = dispSize;
-  out.imm = imm;
-  out.immHi = immHi;
-  out.imm2 = imm2;
-  out.immSize = immSize;
-  out.rel = rel;
-  out.opSize = opSize;
-  out.addrSize = addr32 ? 32 : 64;
   if (form < 0) {
     out.form = -1;
     out.op = 0;
-    if (vex !== 0 /* VexKind.None */ && slotCount === 0 && modrmKind === 0) {
+    if (vex !== 0 /* VexKind.None */ && ((slotInfo >>> 2) & 0xff) === 0 && modrmKind === 0) {
       // VEX opcodes outside our table (AVX-512 mask instructions, ...): length known, refused.
       return refusedLength(code, p, end, pos, map === 7 /* OpMap.Vex0F3A */ ? 1 : 0, vex, out);
     }
@@ -329,11 +290,100 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   }
   if (((info & 0x800) | (prefixes & 0x1 /* Prefix.LOCK */) | vexV) !== 0) {
     // Rare cases with extra checks (segment moves, control/debug registers, VSIB, LOCK, vvvv).
-    return checkSpecial(form, info, prefixes, hasMem, vex, vexV, regField | rexR, sibIndex, length, out);
+    return checkSpecial(form, info, prefixes, out.hasMem, vex, vexV, regField | rexR, sibIndex, length, out);
   }
   out.form = form;
   out.op = info >>> 16;
   return length;
+}
+
+/**
+ * Legacy prefixes and REX bytes from `pos`: stores the prefix fields of `out` and returns the
+ * position of the opcode byte, or a DecodeError (after fail()).
+ */
+function scanPrefixes(code: Uint8Array, pos: number, end: number, out: Decoded): number {
+  let p = pos;
+  let prefixes = 0;
+  let count = 0;
+  let repeated = false;
+  let segment = 0;
+  let segmentFsGs = 0;
+  let lastRep = 0;
+  let rex = 0;
+  let rexMisplaced = false;
+  for (;;) {
+    if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+    const b = code[p];
+    const cls = FAST[0 /* FastTable.ByteClass */ + b];
+    if (cls === 0 || cls > 0x800 /* ByteClass.Rex */) break;
+    if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
+    if (cls === 0x800 /* ByteClass.Rex */) {
+      if (rex !== 0) rexMisplaced = true;
+      rex = b;
+    } else {
+      if ((prefixes & cls) !== 0) repeated = true;
+      prefixes |= cls;
+      if (cls >= 0x20 /* Prefix.CS */) {
+        segment = b;
+        if (cls >= 0x200 /* Prefix.FS */) segmentFsGs = b;
+      } else if (cls === 0x2 /* Prefix.REP */ || cls === 0x4 /* Prefix.REPNE */) lastRep = b;
+      if (rex !== 0) {
+        rexMisplaced = true;
+        rex = 0;
+      }
+      count++;
+    }
+    p++;
+  }
+  if (p - pos >= MAX_LEN) return fail(out, -2 /* DecodeError.TooLong */, 0);
+  out.prefixes = prefixes;
+  out.prefixCount = count;
+  out.prefixRepeated = repeated;
+  out.segment = segment;
+  out.segmentFsGs = segmentFsGs;
+  out.lastRep = lastRep;
+  out.rex = rex;
+  out.rexMisplaced = rexMisplaced;
+  return p;
+}
+
+/**
+ * Reads the immediates at p by their IMM_LAYOUT code into `out`; returns the position after them
+ * or a DecodeError (after fail()).
+ */
+function readImmediates(code: Uint8Array, p: number, end: number, info: number, layout: number, out: Decoded): number {
+  const size = layout & 15;
+  const size2 = (layout >> 4) & 1;
+  if (p + size + size2 > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+  const signed = (info & 0x10) !== 0 || layout >= 0x20;
+  let imm = 0;
+  let immHi = 0;
+  if (size === 1) {
+    imm = signed ? (code[p] << 24) >> 24 : code[p];
+    immHi = signed ? imm >> 31 : 0;
+  } else if (size === 2) {
+    const v = code[p] | (code[p + 1] << 8);
+    imm = signed ? (v << 16) >> 16 : v;
+    immHi = signed ? imm >> 31 : 0;
+  } else {
+    imm = code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
+    immHi = signed ? imm >> 31 : 0;
+    if (size === 8) immHi = code[p + 4] | (code[p + 5] << 8) | (code[p + 6] << 16) | (code[p + 7] << 24);
+  }
+  p += size;
+  out.imm2 = size2 !== 0 ? code[p++] : 0;
+  if (layout >= 0x20) {
+    out.rel = imm;
+    out.imm = 0;
+    out.immHi = 0;
+    out.immSize = 0;
+  } else {
+    out.rel = 0;
+    out.imm = imm;
+    out.immHi = immHi;
+    out.immSize = size;
+  }
+  return p;
 }
 
 /** The checks that only some forms (FAST_INFO bit 11), LOCK and VEX.vvvv need; see decodeFast. */

@@ -1,11 +1,33 @@
-// Dispatch tables for decodeFast's hot path, derived from the lookup tables in tables.ts: one
-// load classifies a byte, one slot record gives the ModRM kind, the form and its facts, and small
-// tables replace the branch chains for operand and immediate sizes.
+// The dispatch table of decodeFast's hot path, derived from the lookup tables in tables.ts. All
+// sections live in ONE Int32Array (FAST) so that the decoder checks a single typed array once per
+// call instead of re-checking a module binding at every table access; the fixed sections sit at
+// literal offsets (FastTable), the variable ones are reached through indices stored in records.
 import {
-  CAND_MASK, CAND_VALUE, CANDIDATES, FORM_INFO, Imm, INVALID_64, Osz, PREFIX_BIT, SLOT_COUNT, SLOT_DIRECT, SLOT_INFO, SLOT_START,
+  CAND_MASK, CAND_VALUE, CANDIDATES, FORM_INFO, Imm, INVALID_64, Osz, PREFIX_BIT, SLOT_COUNT, SLOT_DIRECT, SLOT_MODRM, SLOT_START,
 } from './tables.ts';
 import { FORMS } from './forms.ts';
 import { OP_MAP_COUNT, OpMap } from './types.ts';
+
+const SLOTS = OP_MAP_COUNT * 256;
+
+/** Offsets of the fixed sections of FAST (decodeFast spells them as literals; a test checks them). */
+export const FastTable = {
+  /** 256 byte classes (ByteClass, or the byte's Prefix bit for legacy prefixes). */
+  ByteClass: 0,
+  /** 64 operand sizes, indexed by (Osz kind << 3) | (VEX.L << 2) | size class (0: 32, 1: 16 with 66, 2: 64 with W). */
+  OpSize: 256,
+  /** 2048 immediate layouts, indexed by (Imm code << 7) | (address size 32 << 6) | OpSize index. */
+  ImmLayout: 320,
+  /** Four int32 per slot (slot = map * 256 + opcode), see below; one extra record for 0F 0F. */
+  Slot: 2368,
+  /** The pseudo record used while a 3DNow! instruction's opcode (its trailing byte) is unknown. */
+  Now3DPending: 2368 + SLOTS * 4,
+  /** Start of the variable sections. */
+  End: 2368 + SLOTS * 4 + 4,
+} as const;
+
+/** BYTE_CLASS values above the legacy prefix bits (which are 0x1..0x400 and stand for themselves). */
+export const ByteClass = { Opcode: 0, Rex: 0x800, Escape0F: 0x1000, VexLike: 0x2000, Invalid64: 0x4000 } as const;
 
 /**
  * FORM_INFO plus bit 11 for forms that need a check beyond the table (segment register moves,
@@ -19,62 +41,21 @@ for (let i = 0; i < FORM_INFO.length; i++) {
   FAST_INFO[i] = FORM_INFO[i] | (special ? 0x800 : 0);
 }
 
-/** BYTE_CLASS values above the legacy prefix bits (which are 0x1..0x400 and stand for themselves). */
-export const ByteClass = { Opcode: 0, Rex: 0x800, Escape0F: 0x1000, VexLike: 0x2000, Invalid64: 0x4000 } as const;
+const fast: number[] = new Array<number>(FastTable.End).fill(0);
 
-/** First-byte class: a legacy prefix's Prefix bit, REX, the 0F escape, C4/C5/62/8F, or invalid in 64-bit mode. */
-export const BYTE_CLASS = new Uint16Array(256);
+// Byte classes.
 for (let b = 0; b < 256; b++) {
-  if (PREFIX_BIT[b] !== 0) BYTE_CLASS[b] = PREFIX_BIT[b];
-  else if ((b & 0xf0) === 0x40) BYTE_CLASS[b] = ByteClass.Rex;
-  else if (b === 0x0f) BYTE_CLASS[b] = ByteClass.Escape0F;
-  else if (b === 0xc4 || b === 0xc5 || b === 0x62 || b === 0x8f) BYTE_CLASS[b] = ByteClass.VexLike;
-  else if (INVALID_64[b] !== 0) BYTE_CLASS[b] = ByteClass.Invalid64;
+  let cls = 0;
+  if (PREFIX_BIT[b] !== 0) cls = PREFIX_BIT[b];
+  else if ((b & 0xf0) === 0x40) cls = ByteClass.Rex;
+  else if (b === 0x0f) cls = ByteClass.Escape0F;
+  else if (b === 0xc4 || b === 0xc5 || b === 0x62 || b === 0x8f) cls = ByteClass.VexLike;
+  else if (INVALID_64[b] !== 0) cls = ByteClass.Invalid64;
+  fast[FastTable.ByteClass + b] = cls;
 }
 
-/** Bits of the selection key (see KEY in tables.ts) that SUB6 tables resolve: mandatory prefix, ModRM.reg, mod = 3. */
-const LOW6 = 0x3f;
-const SLOTS = OP_MAP_COUNT * 256;
-const sub: number[] = [];
-
-/**
- * Four int32 per slot: [0] SLOT_INFO, [1] the direct form or -1, [2] FORM_INFO of the direct form,
- * [3] start of the slot's 64-entry SUB6 table (when its candidates test only the low six key
- * bits) or -1.
- */
-export const SLOT_RECORD = new Int32Array(SLOTS * 4);
-for (let s = 0; s < SLOTS; s++) {
-  const direct = SLOT_DIRECT[s];
-  SLOT_RECORD[4 * s] = SLOT_INFO[s];
-  SLOT_RECORD[4 * s + 1] = direct;
-  SLOT_RECORD[4 * s + 2] = direct >= 0 ? FAST_INFO[direct] : 0;
-  SLOT_RECORD[4 * s + 3] = -1;
-  const first = SLOT_START[s];
-  const count = SLOT_COUNT[s];
-  if (direct >= 0 || count === 0) continue;
-  let union = 0;
-  for (let i = first; i < first + count; i++) union |= CAND_MASK[i];
-  if ((union & ~LOW6) !== 0) continue;
-  SLOT_RECORD[4 * s + 3] = sub.length;
-  for (let key = 0; key < 64; key++) {
-    let form = -1;
-    for (let i = first; i < first + count; i++) {
-      if ((key & CAND_MASK[i]) === CAND_VALUE[i]) {
-        form = CANDIDATES[i];
-        break;
-      }
-    }
-    sub.push(form);
-  }
-}
-/** Per low-six-bit key, the first matching candidate of the slot (-1: none). */
-export const SUB6 = Int16Array.from(sub);
-
-/**
- * Operand size in bits, indexed by (Osz kind << 3) | (VEX.L << 2) | size class (0: 32, 1: 16
- * with 66, 2: 64 with W).
- */
-export const OPSIZE_BY_KIND = new Uint16Array(64);
+// Operand sizes.
+const opSizeAt = (index: number): number => fast[FastTable.OpSize + index];
 for (let k = 0; k < 8; k++) {
   for (let l = 0; l < 2; l++) {
     for (let c = 0; c < 4; c++) {
@@ -84,20 +65,16 @@ for (let k = 0; k < 8; k++) {
       else if (k === Osz.F64 || k === Osz.Mmx) size = 64;
       else if (k === Osz.Byte) size = 8;
       else if (k === Osz.Vec) size = l !== 0 ? 256 : 128;
-      OPSIZE_BY_KIND[(k << 3) | (l << 2) | c] = size;
+      fast[FastTable.OpSize + ((k << 3) | (l << 2) | c)] = size;
     }
   }
 }
 
-/**
- * Immediate layout, indexed by (Imm code << 7) | (address size 32 << 6) | the OPSIZE_BY_KIND
- * index: bits 0-3 first immediate's bytes, 4 a second imm8 follows, 5 it is a branch displacement.
- */
-export const IMM_LAYOUT = new Uint8Array(16 << 7);
-for (let kind = 0; kind < 12; kind++) {
+// Immediate layouts: bits 0-3 first immediate's bytes, 4 a second imm8 follows, 5 it is a branch displacement.
+for (let kind = 0; kind < 16; kind++) {
   for (let a = 0; a < 2; a++) {
     for (let o = 0; o < 64; o++) {
-      const opSize = OPSIZE_BY_KIND[o];
+      const opSize = opSizeAt(o);
       let size = 0;
       let size2 = 0;
       switch (kind) {
@@ -111,7 +88,58 @@ for (let kind = 0; kind < 12; kind++) {
         case Imm.BB: size = 1; size2 = 1; break;
       }
       const rel = kind === Imm.RelB || kind === Imm.RelZ || kind === Imm.RelZ16 ? 1 : 0;
-      IMM_LAYOUT[(kind << 7) | (a << 6) | o] = size | (size2 << 4) | (rel << 5);
+      fast[FastTable.ImmLayout + ((kind << 7) | (a << 6) | o)] = size | (size2 << 4) | (rel << 5);
     }
   }
 }
+
+/**
+ * Slot records: [0] ModRM kind (bits 0-1: 1 ModRM, 2 ModRM whose mod is ignored), candidate count
+ * (2-9) and the FAST index of the slot's candidate quadruples [mask, value, form, info] (10-31);
+ * [1] the form when the slot holds one unconstrained candidate, else -1; [2] that form's FAST_INFO;
+ * [3] the FAST index of the slot's 64 [form, info] pairs by the low six key bits (mandatory prefix,
+ * ModRM.reg, mod = 3) when its candidates test no other key bit, else -1.
+ */
+const LOW6 = 0x3f;
+for (let s = 0; s < SLOTS; s++) {
+  const r = FastTable.Slot + 4 * s;
+  const direct = SLOT_DIRECT[s];
+  fast[r + 1] = direct;
+  fast[r + 2] = direct >= 0 ? FAST_INFO[direct] : 0;
+  fast[r + 3] = -1;
+  const first = SLOT_START[s];
+  const count = SLOT_COUNT[s];
+  if (direct >= 0 || count === 0) continue;
+  let union = 0;
+  for (let i = first; i < first + count; i++) union |= CAND_MASK[i];
+  if ((union & ~LOW6) !== 0) continue;
+  fast[r + 3] = fast.length;
+  for (let key = 0; key < 64; key++) {
+    let form = -1;
+    for (let i = first; i < first + count; i++) {
+      if ((key & CAND_MASK[i]) === CAND_VALUE[i]) {
+        form = CANDIDATES[i];
+        break;
+      }
+    }
+    fast.push(form, form >= 0 ? FAST_INFO[form] : 0);
+  }
+}
+fast[FastTable.Now3DPending] = 1;
+fast[FastTable.Now3DPending + 1] = -1;
+fast[FastTable.Now3DPending + 3] = -1;
+// Candidate quadruples, slot by slot in SLOT_START order.
+for (let s = 0; s < SLOTS; s++) {
+  const r = FastTable.Slot + 4 * s;
+  const first = SLOT_START[s];
+  const count = SLOT_COUNT[s];
+  if (count > 255 || fast.length >= 1 << 21) throw new Error('dispatch table field overflow');
+  fast[r] = SLOT_MODRM[s] | (count << 2) | (fast.length << 10);
+  for (let i = first; i < first + count; i++) {
+    const form = CANDIDATES[i];
+    fast.push(CAND_MASK[i], CAND_VALUE[i], form, FAST_INFO[form]);
+  }
+}
+
+/** The merged dispatch table. */
+export const FAST = Int32Array.from(fast);

@@ -164,22 +164,46 @@ export function mul(a: Wide, b: Wide): Wide {
   return trim(out);
 }
 
-/** Quotient and remainder by restoring binary long division (operands here are at most a few hundred bits). */
+/**
+ * Quotient and remainder by restoring binary long division, one dividend bit at a time into a remainder
+ * held in place (operands here are at most a few hundred bits).
+ */
 export function divmod(a: Wide, b: Wide): { q: Wide; r: Wide } {
   if (b.length === 0) throw new Error('wide.divmod: division by zero');
   if (cmp(a, b) < 0) return { q: [], r: a.slice() };
-  const shift = bitLength(a) - bitLength(b);
-  let r = a.slice();
-  let d = shl(b, shift);
-  const q: Wide = new Array((shift >> 4) + 1).fill(0);
-  for (let i = shift; i >= 0; i--) {
-    if (cmp(r, d) >= 0) {
-      r = sub(r, d);
+  const n = b.length + 1;
+  const r = new Array<number>(n).fill(0);
+  const bits = bitLength(a);
+  const q = new Array<number>(a.length).fill(0);
+  for (let i = bits - 1; i >= 0; i--) {
+    // r = 2r + bit i of a
+    let carry = ((a[i >> 4]! >>> (i & 15)) & 1);
+    for (let k = 0; k < n; k++) {
+      const v = (r[k]! << 1) | carry;
+      r[k] = v & 0xffff;
+      carry = v >>> 16;
+    }
+    // r >= b ?
+    let ge = true;
+    for (let k = n - 1; k >= 0; k--) {
+      const bk = b[k] ?? 0;
+      if (r[k] !== bk) {
+        ge = r[k]! > bk;
+        break;
+      }
+    }
+    if (ge) {
+      let borrow = 0;
+      for (let k = 0; k < n; k++) {
+        let v = r[k]! - (b[k] ?? 0) - borrow;
+        borrow = v < 0 ? 1 : 0;
+        if (v < 0) v += 65536;
+        r[k] = v;
+      }
       q[i >> 4] = q[i >> 4]! | (1 << (i & 15));
     }
-    d = shr(d, 1);
   }
-  return { q: trim(q), r };
+  return { q: trim(q), r: trim(r) };
 }
 
 /** floor(sqrt(a)) and whether it is exact, bit by bit. */

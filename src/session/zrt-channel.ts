@@ -22,8 +22,9 @@ export class ZrtChannel implements ChannelView {
   get type(): number {
     return this.channel.type;
   }
+  /** As in the user manifest: 0 for type 0 (sequential both ways), else the current size. */
   get size(): number {
-    return this.channel.size;
+    return this.channel.type === 0 ? 0 : this.channel.size;
   }
   get readable(): boolean {
     return this.channel.readable;

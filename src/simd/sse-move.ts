@@ -1,5 +1,6 @@
 // Data movement: loads/stores, register moves, movd/movq, shuffles, unpacks, bitwise logic,
 // element insert/extract, blends and sign-mask extraction (bit-exact: never through floats).
+import { FORMS } from '../decoder/index.ts';
 import { def } from './registry.ts';
 import type { Exec } from './interface.ts';
 import type { SimdUnit } from './state.ts';
@@ -53,6 +54,16 @@ function scalarStore(size: number) {
 }
 def('movss Xr,Xm', scalarLoad(4));
 def('movsd Xr,Xm', scalarLoad(8));
+/** Register-to-register movss/movsd: 0F 10 copies rm into reg, 0F 11 reg into rm (low element only). */
+function scalarMove(size: number) {
+  return (u: SimdUnit, c: Exec): void => {
+    const toRm = FORMS[c.form].opcode === 0x11;
+    const from = 16 * (toRm ? c.reg : c.rm);
+    u.xmm.copyWithin(16 * (toRm ? c.rm : c.reg), from, from + size);
+  };
+}
+def('movss Xr,Xr', scalarMove(4));
+def('movsd Xr,Xr', scalarMove(8));
 def('movss Xm,Xr', scalarStore(4));
 def('movsd Xm,Xr', scalarStore(8));
 
@@ -63,10 +74,10 @@ function halfLoad(off: number) {
 function halfStore(off: number) {
   return (u: SimdUnit, c: Exec): void => writeMem(c, c.ea, 8, u.xmm, 16 * c.reg + off);
 }
-def(['movlps Xr,Xm', 'movlpd Xr,Xm'], halfLoad(0));
-def(['movhps Xr,Xm', 'movhpd Xr,Xm'], halfLoad(8));
-def(['movlps Xm,Xr', 'movlpd Xm,Xr'], halfStore(0));
-def(['movhps Xm,Xr', 'movhpd Xm,Xr'], halfStore(8));
+def(['movlps Xr,Gm', 'movlpd Xr,Gm'], halfLoad(0));
+def(['movhps Xr,Gm', 'movhpd Xr,Gm'], halfLoad(8));
+def(['movlps Gm,Xr', 'movlpd Gm,Xr'], halfStore(0));
+def(['movhps Gm,Xr', 'movhpd Gm,Xr'], halfStore(8));
 def('movhlps', (u, c) => u.xmm.copyWithin(16 * c.reg, 16 * c.rm + 8, 16 * c.rm + 16));
 def('movlhps', (u, c) => u.xmm.copyWithin(16 * c.reg + 8, 16 * c.rm, 16 * c.rm + 8));
 
@@ -309,7 +320,7 @@ def('pinsrw.mm', (u, c) => {
   u.mant[at + 1] = v >>> 8;
   touchMmx(u, c.reg);
 });
-def('pextrw Gr,Xr', (u, c) => {
+def('pextrw Gr,Xr,i', (u, c) => {
   const at = 16 * c.rm + 2 * (c.imm & 7);
   setGpr32(c, c.reg, u.xmm[at] | (u.xmm[at + 1] << 8));
 });
@@ -331,7 +342,7 @@ function extract(bytes: number, lanes: number) {
   };
 }
 def('pextrb', extract(1, 16));
-def('pextrw Gm,Xr', extract(2, 8));
+def('pextrw Gm,Xr,i', extract(2, 8));
 def('pextrd', extract(4, 4));
 def('pextrq', extract(8, 2));
 def('extractps', extract(4, 4));

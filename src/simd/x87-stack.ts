@@ -16,10 +16,12 @@ export function beginX87(u: SimdUnit, waiting = true): void {
   xenv.c1 = 0;
 }
 
-/** Ends an operation: sticky flags, C1 from the env, ES|B when a raised exception is unmasked. */
-export function endX87(u: SimdUnit): void {
+/** Ends an operation: sticky flags, C1 from the env (or kept: the host leaves C1 alone in fcomi and
+ * fcmov unless a stack fault occurs), ES|B when a raised exception is unmasked. */
+export function endX87(u: SimdUnit, keepC1 = false): void {
   const f = xenv.flags & 0x7f;
-  u.fsw = (u.fsw & ~Fsw.C1) | f | (xenv.c1 ? Fsw.C1 : 0);
+  const c1 = keepC1 && (f & Fsw.SF) === 0 ? u.fsw & Fsw.C1 : xenv.c1 ? Fsw.C1 : 0;
+  u.fsw = (u.fsw & ~Fsw.C1) | f | c1;
   if ((f & 0x3f & ~u.fcw) !== 0) u.fsw |= Fsw.ES | Fsw.B;
 }
 
@@ -68,8 +70,9 @@ export function maskedOk(u: SimdUnit): boolean {
 export function push(u: SimdUnit, v: F80): void {
   const t = (u.top - 1) & 7;
   if (u.empty[t] === 0) {
+    // An underflow of the same instruction (fld of an empty st(i)) keeps C1 = 0, as the host does.
+    if ((xenv.flags & Fsw.SF) === 0) xenv.c1 = 1;
     xenv.flags |= Fsw.IE | Fsw.SF;
-    xenv.c1 = 1;
     if ((u.fcw & Fsw.IE) === 0) return; // unmasked: nothing changes
     v = INDEFINITE;
   }

@@ -1,7 +1,7 @@
 // x87 instruction semantics on the register stack, through the exact float80 operations of
 // src/fpu/float80 (loads, stores, arithmetic, compares, constants, control, transcendentals).
 import {
-  Cond, INDEFINITE, Ordering, f80, f80Add, f80Compare, f80Div, f80Examine, f80Extract, f80FromBcd,
+  Cond, F80Class, INDEFINITE, classify, Ordering, f80, f80Add, f80Compare, f80Div, f80Examine, f80Extract, f80FromBcd,
   f80FromInt64, f80Load, f80Mul, f80Remainder, f80RoundInt, f80Scale, f80Sqrt, f80Store, f80Sub, f80ToBcd,
   f80ToInt, integerIndefinite, orderingToCond, widenToF80, ZERO, type F80,
 } from '../fpu/float80/index.ts';
@@ -41,9 +41,30 @@ function memOperand(c: Exec, integer: boolean): F80 {
     const v = size === 2 ? (m.read16(c.ea) << 16) >> 16 : m.read32(c.ea);
     return f80FromInt64(v < 0 ? -1 : 0, v, xenv);
   }
-  if (size === 4) return widenToF80(Binary32, 0, m.read32(c.ea) >>> 0);
-  const lo = m.read64(c.ea);
-  return widenToF80(Binary64, m.hi >>> 0, lo >>> 0);
+  let v: F80;
+  let denormal: boolean;
+  if (size === 4) {
+    const x = m.read32(c.ea);
+    denormal = (x & 0x7f800000) === 0 && (x & 0x7fffff) !== 0;
+    v = widenToF80(Binary32, 0, x >>> 0);
+  } else {
+    const lo = m.read64(c.ea);
+    const hi = m.hi;
+    denormal = (hi & 0x7ff00000) === 0 && ((hi & 0xfffff) | lo) !== 0;
+    v = widenToF80(Binary64, hi >>> 0, lo >>> 0);
+  }
+  memDenormal = denormal;
+  return v;
+}
+
+/** The last float memory operand was a binary32/64 denormal (exact in F80, but still a DE source). */
+let memDenormal = false;
+/** Raises DE for a denormal memory operand unless ST(0) is empty, a NaN or unsupported (IE/NaN rules win). */
+function memDE(u: SimdUnit): void {
+  if (!memDenormal || isEmpty(u, 0)) return;
+  const k = classify(peek(u, 0));
+  if (k === F80Class.QNaN || k === F80Class.SNaN || k === F80Class.Unsupported) return;
+  xenv.flags |= Fsw.DE;
 }
 
 /** Which operand kinds a form has: dst ST(i) (DC/DE reg forms) or ST(0). */
@@ -69,6 +90,7 @@ for (const [name, op] of Object.entries(ARITH)) {
     let r: F80;
     if (c.ea >= 0) {
       const b = memOperand(c, false);
+      memDE(u);
       r = isEmpty(u, 0) ? underflow() : op(peek(u, 0), b);
     } else {
       const i = c.rm & 7;
@@ -110,7 +132,12 @@ function fcom(pops: number, signaling: boolean, integer = false) {
   return (u: SimdUnit, c: Exec): void => {
     beginX87(u);
     let o: number;
-    if (c.ea >= 0) o = compare(u, memOperand(c, integer), signaling, false);
+    if (c.ea >= 0) {
+      memDenormal = false;
+      const b = memOperand(c, integer);
+      memDE(u);
+      o = compare(u, b, signaling, false);
+    }
     else {
       const i = FORMS[c.form].operands.length === 0 ? 1 : c.rm & 7;
       o = compare(u, peek(u, i), signaling, isEmpty(u, i));
@@ -139,7 +166,7 @@ function fcomi(pops: boolean, signaling: boolean) {
     beginX87(u);
     const i = c.rm & 7;
     const o = compare(u, peek(u, i), signaling, isEmpty(u, i));
-    endX87(u);
+    endX87(u, true);
     c.host.setFlags(o === Ordering.Greater ? 0 : o === Ordering.Less ? 0x01 : o === Ordering.Equal ? 0x40 : 0x45);
     if (pops) pop(u);
   };
@@ -165,10 +192,16 @@ def('fld', (u, c) => {
     const size = FORM_MSIZE[c.form];
     const m = c.host.mem;
     if (size === 10) v = readF80(c);
-    else if (size === 4) v = f80Load(Binary32, 0, m.read32(c.ea) >>> 0, xenv);
     else {
-      const lo = m.read64(c.ea);
-      v = f80Load(Binary64, m.hi >>> 0, lo >>> 0, xenv);
+      // A full stack: the overflow is the only exception (no DE/IE from the source), as on the host.
+      const full = !isEmpty(u, 7);
+      const keep = xenv.flags;
+      if (size === 4) v = f80Load(Binary32, 0, m.read32(c.ea) >>> 0, xenv);
+      else {
+        const lo = m.read64(c.ea);
+        v = f80Load(Binary64, m.hi >>> 0, lo >>> 0, xenv);
+      }
+      if (full) xenv.flags = keep;
     }
   }
   push(u, v);
@@ -309,6 +342,14 @@ def('fxtract', (u) => {
       setSt(u, 0, v);
       push(u, v);
     }
+  } else if (!isEmpty(u, 7)) {
+    // No room for the significand: overflow, both results are the indefinite.
+    xenv.flags |= Fsw.IE | Fsw.SF;
+    xenv.c1 = 1;
+    if (maskedOk(u)) {
+      setSt(u, 0, INDEFINITE);
+      push(u, INDEFINITE);
+    }
   } else {
     const r = f80Extract(peek(u, 0), xenv);
     if (maskedOk(u)) {
@@ -325,13 +366,16 @@ function remainder(ieee: boolean) {
       const v = underflow();
       if (maskedOk(u)) setSt(u, 0, v);
       endX87(u);
-      setCond(u, u.fsw & Cond.C1);
+      u.fsw &= ~(Cond.C1 | Cond.C2);
       return;
     }
     const r = f80Remainder(peek(u, 0), peek(u, 1), ieee, xenv);
     if (maskedOk(u)) setSt(u, 0, r.value);
     endX87(u);
-    setCond(u, r.cond);
+    // A NaN result (invalid or NaN operand) has no quotient: the host then keeps C0 and C3.
+    const nan = r.value.exp === 0x7fff && (r.value.hi & 0x7fffffff) !== 0;
+    if (nan) u.fsw &= ~(Cond.C1 | Cond.C2);
+    else setCond(u, r.cond);
   };
 }
 def('fprem', remainder(false));
@@ -395,7 +439,7 @@ for (const [name, cond] of Object.entries(CMOV)) {
       const v = underflow();
       if (maskedOk(u)) setSt(u, 0, v);
     } else if (cond(c.host.getFlags())) setSt(u, 0, peek(u, i));
-    endX87(u);
+    endX87(u, true);
   });
 }
 
@@ -446,6 +490,7 @@ def('fninit', (u) => u.resetX87());
 def('ffree', (u, c) => {
   beginX87(u);
   u.empty[(u.top + (c.rm & 7)) & 7] = 1;
+  u.fsw &= ~Cond.C1;
 });
 def('fdecstp', (u) => {
   beginX87(u);

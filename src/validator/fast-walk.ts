@@ -1,45 +1,93 @@
 // The fast walk of one bundle: the same rules as reference-walk.ts, without decoding.
-// 1. A table indexed by an instruction's first two bytes (PAIR_STATE) answers most instructions
-//    with one load: for a header of at most two bytes (the opcode, or opcode + ModRM) the whole
-//    summary is packed in the entry; other entries say "may start a fixed sequence" or "general".
+// 1. A trie over header bytes (STATES) answers most instructions with one load per header byte:
+//    its leaves hold the summary packed in one int, or say "may start a fixed sequence" or
+//    "general".
 // 2. General: the header scanner and the shape table (shape-cache.ts).
 // 3. Anything the scanner does not handle goes to the exact path (summarize), which also fills
 //    the two tables. Nothing is hand-written per opcode: the tables learn from the exact path.
 import { Branch, Mem, summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
-import {
-  Entry, EntryFlag, headerWord, readRel, scanHeader, shapeSlot, SHAPES, storeShape, suffixKey, WAY2,
-} from './shape-cache.ts';
+import { Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
 import { matchStackRebase } from './superinstructions.ts';
 import { checkFeature, checkSummary, directBranch, NONE, RBP, RSP, sandboxingMessage, writeErrors, type Walk } from './walk.ts';
 
-/** PAIR_STATE entry kinds (bits 0-1). */
+/** Kinds of a STATES entry (bits 0-1); a negative entry is a node: -(its first slot). */
 const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
 /**
- * Direct entries: bits 2-5 length, 6-10 restricted register + 1, 11-12 Mem, 13-17 memory index
- * + 1, 18-19 Branch, 20-23 immediate size, 24-29 feature. Fixed entries: bit 2 set for a
- * %rsp/%rbp rebase, clear for another fixed sequence.
+ * A trie over instruction headers, learnt from the exact path. Slots 0..255 are the root, indexed
+ * by the first byte; a node (256 slots) continues a header by its next byte. A leaf is
+ * Direct: the summary packed (bits 2-5 length, 6-10 restricted register + 1, 11-12 Mem, 13-17
+ * memory index + 1, 18-19 Branch, 20-23 immediate size, 24-29 feature); Fixed: the bytes may start
+ * a fixed sequence (bit 2: a %rsp/%rbp rebase); General: ask the shape table.
  */
-export const PAIR_STATE = new Int32Array(65536);
+const ROOT_SLOTS = 256;
+export const TRIE_MAX_NODES = 1024;
+const STATES = new Int32Array(ROOT_SLOTS + TRIE_MAX_NODES * 256);
+let nodeCount = 0;
+/** A header found no free node: the trie is emptied before the next chunk (validateChunk). */
+let trieFull = false;
+
+/** Nodes in use (for tests and the benchmark). */
+export function trieNodeCount(): number {
+  return nodeCount;
+}
+
+function newNode(): number {
+  if (nodeCount === TRIE_MAX_NODES) {
+    trieFull = true;
+    return -1;
+  }
+  return ROOT_SLOTS + 256 * nodeCount++;
+}
 
 /**
- * First two bytes that may start a fixed sequence: a superset of what superinstructions.ts and
- * nops.ts match (the first two bytes of each of their patterns).
+ * Marks the byte strings that may start a fixed sequence: each byte position takes any of the
+ * listed values. Together a superset of what superinstructions.ts and nops.ts match (the first two
+ * or three bytes of each of their patterns).
  */
-function fixedPairs(rebase: boolean, first: number, seconds: readonly number[]): void {
-  for (const s of seconds) PAIR_STATE[(first << 8) | s] = State.Fixed | (rebase ? 4 : 0);
+function fixedStart(rebase: boolean, ...bytes: (readonly number[])[]): void {
+  const mark = (slot: number, depth: number): void => {
+    if (depth === bytes.length) {
+      STATES[slot] = State.Fixed | (rebase ? 4 : 0);
+      return;
+    }
+    if (STATES[slot] === State.Unknown) STATES[slot] = -newNode();
+    for (const b of bytes[depth]!) mark(-STATES[slot]! + b, depth + 1);
+  };
+  for (const b0 of bytes[0]!) mark(b0, 1);
 }
-fixedPairs(true, 0x4c, [0x01, 0x09]); // add/or %r15,%rsp|%rbp
-fixedPairs(true, 0x49, [0x03, 0x0b]);
-fixedPairs(true, 0x4a, [0x8d]); // lea (%rsp|%rbp,%r15,1)
-fixedPairs(false, 0x41, [0x83]); // nacljmp/naclcall, r8..r14
-fixedPairs(false, 0x83, [0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7]);
-fixedPairs(false, 0x42, [0x89, 0x8b]); // string rebases
-fixedPairs(false, 0x89, [0xf6, 0xff]);
-fixedPairs(false, 0x8b, [0xf6, 0xff]);
-fixedPairs(false, 0x48, [0x89, 0x8b, 0x83]); // %rsp/%rbp moves, and $-N,%rsp
-fixedPairs(false, 0x66, [0x0f, 0x66, 0x2e]); // prefixed long NOPs
+
+/** Empties the trie and marks the fixed-sequence starts again. */
+function resetTrie(): void {
+  STATES.fill(0);
+  nodeCount = 0;
+  trieFull = false;
+  const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  // %rsp/%rbp rebases: add/or %r15,%rsp|%rbp (both directions), lea (%rsp|%rbp,%r15,1)
+  fixedStart(true, [0x4c], [0x01, 0x09], [0xfc, 0xfd]);
+  fixedStart(true, [0x49], [0x03, 0x0b], [0xe7, 0xef]);
+  fixedStart(true, [0x4a], [0x8d], [0x24, 0x64, 0x6c, 0xa4, 0xac]);
+  // nacljmp/naclcall: and $-32,%eN (r8..r14 with 41)
+  fixedStart(false, [0x41], [0x83], range(0xe0, 0xe7));
+  fixedStart(false, [0x83], range(0xe0, 0xe7), [0xe0]);
+  // string rebases: [42] mov %esi|%edi,itself ; lea (%r15,...)
+  fixedStart(false, [0x42], [0x89, 0x8b]);
+  fixedStart(false, [0x89, 0x8b], [0xf6, 0xff], [0x49]);
+  // %rsp/%rbp moves, and $-N,%rsp
+  fixedStart(false, [0x48], [0x89, 0x8b], [0xe5, 0xec]);
+  fixedStart(false, [0x48], [0x83], [0xe4]);
+  // prefixed long NOPs
+  fixedStart(false, [0x66], [0x66]);
+  fixedStart(false, [0x66], [0x2e], [0x0f]);
+  fixedStart(false, [0x66], [0x0f], [0x1f]);
+}
+resetTrie();
+
+/** Called between chunks: a full trie starts again from scratch (it relearns what is used). */
+export function refreshFastWalk(): void {
+  if (trieFull) resetTrie();
+}
 
 /** Walks one bundle; after an unrecognized instruction the rest of the bundle is skipped. */
 export function walkBundleFast(w: Walk, bundle: number, end: number): void {
@@ -49,12 +97,22 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
   // The register the previous instruction restricted (zero-extended 32-bit write), or NONE.
   let restricted = NONE;
   while (pos < end) {
-    const key = pos + 1 < end ? (code[pos]! << 8) | code[pos + 1]! : -1;
-    const state = key >= 0 ? PAIR_STATE[key]! : State.General;
+    let slot = code[pos]!;
+    let state = STATES[slot]!;
+    let depth = 1;
+    while (state < 0) {
+      if (pos + depth >= code.length) {
+        state = State.General;
+        slot = -1;
+        break;
+      }
+      slot = -state + code[pos + depth]!;
+      state = STATES[slot]!;
+      depth++;
+    }
     if ((state & 3) === State.Direct) {
       const length = (state >>> 2) & 15;
       if (pos + length <= end) {
-        if (restricted === RSP || restricted === RBP) w.error(pos, sandboxingMessage(restricted));
         let jumpTarget = true;
         if ((state & 0x3f0c1800) !== 0) {
           // Memory operand, branch or feature: the rules of checkShape.
@@ -75,6 +133,8 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
           }
         }
         if (jumpTarget) boundaries[pos >>> 3]! |= 1 << (pos & 7);
+        // After the instruction's own errors, as in the reference walk.
+        if (restricted === RSP || restricted === RBP) w.error(pos, sandboxingMessage(restricted));
         restricted = ((state >>> 6) & 31) - 1;
         pos += length;
         continue;
@@ -99,7 +159,7 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
         length = fixedSequence(w, pos, end);
       }
     }
-    if (length === 0) length = generalInstruction(w, pos, end, restricted, state === State.Unknown ? key : -1);
+    if (length === 0) length = generalInstruction(w, pos, end, restricted, state === State.Unknown ? slot : -1, depth);
     if (length <= 0) {
       w.error(start, Message.Unrecognized);
       return;
@@ -113,9 +173,10 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
 
 /**
  * Checks one ordinary instruction through the shape table (or the exact path); returns its length,
- * or -1 when NaCl refuses it. `learnKey` >= 0: the PAIR_STATE entry to fill from the answer.
+ * or -1 when NaCl refuses it. `learnSlot` >= 0: the trie slot to fill from the answer, reached
+ * after `depth` bytes.
  */
-function generalInstruction(w: Walk, pos: number, end: number, restricted: number, learnKey: number): number {
+function generalInstruction(w: Walk, pos: number, end: number, restricted: number, learnSlot: number, depth: number): number {
   const code = w.code;
   const header = scanHeader(code, pos, end);
   let e = header >= 0 ? findShape(code, pos, header) : -1;
@@ -124,11 +185,11 @@ function generalInstruction(w: Walk, pos: number, end: number, restricted: numbe
     if (!summarize(code, pos, end, w.d, w.writes, s)) return -1;
     if (header >= 0) e = storeShape(code, pos, header, w.d, s);
     if (e < 0) {
-      if (learnKey >= 0 && header < 0 && pos + 16 <= end) PAIR_STATE[learnKey] = State.General;
+      if (learnSlot >= 0 && header < 0 && pos + 16 <= end) STATES[learnSlot] = State.General;
       return checkSummary(w, pos, restricted, s);
     }
   }
-  if (learnKey >= 0) learnPair(learnKey, header, e);
+  if (learnSlot >= 0) learnHeader(code, pos, learnSlot, depth, header, e);
   const length = SHAPES[e + Entry.Length]!;
   if (pos + length > end) return -1; // truncated by the bundle end (the exact path refuses it too)
   const flags = SHAPES[e + Entry.Flags]!;
@@ -141,49 +202,30 @@ function generalInstruction(w: Walk, pos: number, end: number, restricted: numbe
 }
 
 /**
- * Fills PAIR_STATE[key] from a shape entry: Direct when the header is at most the two key bytes
- * (then every instruction starting with them has this summary) and nothing beyond the packed
- * fields needs checking, else General.
+ * Fills the trie from a shape entry: nodes for the header bytes past `depth`, then a Direct leaf
+ * (every instruction with this header has this summary) when nothing beyond the packed fields needs
+ * checking, else General. Headers are prefix-free (the scanner stops at the same byte for all
+ * instructions sharing a header), so a leaf never sits where a longer header needs a node.
  */
-function learnPair(key: number, header: number, e: number): void {
+function learnHeader(code: Uint8Array, pos: number, slot: number, depth: number, header: number, e: number): void {
   const h = header & 15;
   const flags = SHAPES[e + Entry.Flags]!;
-  if (h > 2 || header >= 0x10000 || (flags & EntryFlag.Rejected) !== 0 || SHAPES[e + Entry.WriteErrors] !== 0) {
-    PAIR_STATE[key] = State.General;
+  if (header >= 0x10000 || (flags & EntryFlag.Rejected) !== 0 || SHAPES[e + Entry.WriteErrors] !== 0) {
+    STATES[slot] = State.General;
     return;
   }
-  PAIR_STATE[key] = State.Direct | (SHAPES[e + Entry.Length]! << 2) | ((SHAPES[e + Entry.Restricts]! + 1) << 6) |
+  for (let d = depth; d < h; d++) {
+    const node = newNode();
+    if (node < 0) {
+      STATES[slot] = State.General;
+      return;
+    }
+    STATES[slot] = -node;
+    slot = node + code[pos + d]!;
+  }
+  STATES[slot] = State.Direct | (SHAPES[e + Entry.Length]! << 2) | ((SHAPES[e + Entry.Restricts]! + 1) << 6) |
     (SHAPES[e + Entry.Mem]! << 11) | ((SHAPES[e + Entry.MemIndex]! + 1) << 13) | (SHAPES[e + Entry.Branch]! << 18) |
     (SHAPES[e + Entry.ImmSize]! << 20) | (SHAPES[e + Entry.Feature]! << 24);
-}
-
-/** Offset in SHAPES of the entry for the scanned header at `pos`, or -1. */
-function findShape(code: Uint8Array, pos: number, header: number): number {
-  const h = header & 15;
-  let k0: number;
-  let k1 = 0;
-  if (pos + 8 <= code.length) {
-    const lo = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
-    if (h >= 4) {
-      k0 = lo;
-      if (h > 4) {
-        const hi = code[pos + 4]! | (code[pos + 5]! << 8) | (code[pos + 6]! << 16) | (code[pos + 7]! << 24);
-        k1 = h === 8 ? hi : hi & ((1 << ((h - 4) << 3)) - 1);
-      }
-    } else {
-      k0 = lo & ((1 << (h << 3)) - 1);
-    }
-  } else {
-    k0 = headerWord(code, pos, h < 4 ? h : 4);
-    if (h > 4) k1 = headerWord(code, pos + 4, h - 4);
-  }
-  const suffix = header < 0x10000 ? 0 : suffixKey(code, pos, header);
-  const s = shapeSlot(k0, k1, h | (suffix << 4));
-  if (SHAPES[s + Entry.Key0] === k0 && SHAPES[s + Entry.HeaderLength] === h && SHAPES[s + Entry.Key1] === k1 &&
-    SHAPES[s + Entry.Suffix] === suffix) return s;
-  const t = s + WAY2;
-  return SHAPES[t + Entry.Key0] === k0 && SHAPES[t + Entry.HeaderLength] === h && SHAPES[t + Entry.Key1] === k1 &&
-    SHAPES[t + Entry.Suffix] === suffix ? t : -1;
 }
 
 /** The rules for an instruction whose shape entry is SHAPES[e..] (as checkSummary does). */

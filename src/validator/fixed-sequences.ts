@@ -65,11 +65,39 @@ function stringSequence(w: Walk, pos: number, end: number): number {
   return op > 0 ? rdi + op : 0;
 }
 
+/**
+ * The fast walk's memo of string instructions (what stringOp needs from a decode), keyed by the
+ * four bytes at the instruction: [key, length, StringNeeds, form feature] per entry. Only
+ * instructions of at most four bytes are kept, so the key holds all of their bytes.
+ */
+const STRING_MEMO = new Int32Array(256 * 4);
+
 function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number {
+  const code = w.code;
+  let m = -1;
+  let key = 0;
+  if (w.fast && pos + 4 <= end) {
+    key = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
+    m = (Math.imul(key, 0x9e3779b1) >>> 24) << 2;
+    if (STRING_MEMO[m] === key && STRING_MEMO[m + 1] !== 0) {
+      if (STRING_MEMO[m + 2] !== needs) return 0;
+      return allowedFeature(w, STRING_MEMO[m + 3]!) ? STRING_MEMO[m + 1]! : 0;
+    }
+  }
   const d = w.d;
-  const n = decodeFast(w.code, pos, end, d);
-  if (n <= 0 || stringOpNeeds(d) !== needs) return 0;
-  const form = FORMS[d.form]!;
-  if (NACL_POLICY_MASK[form.feature] === 0 || w.allowed[form.feature] === 0) return 0;
-  return n;
+  const n = decodeFast(code, pos, end, d);
+  if (n <= 0) return 0;
+  const got = stringOpNeeds(d);
+  const feature = FORMS[d.form]!.feature;
+  if (m >= 0 && n <= 4) {
+    STRING_MEMO[m] = key;
+    STRING_MEMO[m + 1] = n;
+    STRING_MEMO[m + 2] = got;
+    STRING_MEMO[m + 3] = feature;
+  }
+  return got === needs && allowedFeature(w, feature) ? n : 0;
+}
+
+function allowedFeature(w: Walk, feature: number): boolean {
+  return NACL_POLICY_MASK[feature] !== 0 && w.allowed[feature] !== 0;
 }

@@ -22,7 +22,7 @@ export function matchPrefixedNop(code: Uint8Array, pos: number, end: number): nu
   const count = p - pos;
   if (count === 0 || p >= end) return 0;
   if (code[p] === 0x0f) {
-    if (count !== 1) return 0;
+    if (count !== 1 || p + 1 >= end || code[p + 1] !== 0x1f) return 0;
     for (let i = 0; i < WORD_NOPS.length; i++) if (matchesAt(code, pos, end, WORD_NOPS[i]!)) return WORD_NOPS[i]!.length;
     return 0;
   }

@@ -144,6 +144,35 @@ export function shapeSlot(k0: number, k1: number, hs: number): number {
   return ((x ^ (x >>> 16)) & ((1 << BITS) - 1)) * (2 * SLOT_INTS);
 }
 
+/** Offset in SHAPES of the entry for the scanned header at `pos`, or -1. */
+export function findShape(code: Uint8Array, pos: number, header: number): number {
+  const h = header & 15;
+  let k0: number;
+  let k1 = 0;
+  if (pos + 8 <= code.length) {
+    const lo = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
+    if (h >= 4) {
+      k0 = lo;
+      if (h > 4) {
+        const hi = code[pos + 4]! | (code[pos + 5]! << 8) | (code[pos + 6]! << 16) | (code[pos + 7]! << 24);
+        k1 = h === 8 ? hi : hi & ((1 << ((h - 4) << 3)) - 1);
+      }
+    } else {
+      k0 = lo & ((1 << (h << 3)) - 1);
+    }
+  } else {
+    k0 = headerWord(code, pos, h < 4 ? h : 4);
+    if (h > 4) k1 = headerWord(code, pos + 4, h - 4);
+  }
+  const suffix = header < 0x10000 ? 0 : suffixKey(code, pos, header);
+  const s = shapeSlot(k0, k1, h | (suffix << 4));
+  if (SHAPES[s + Entry.Key0] === k0 && SHAPES[s + Entry.HeaderLength] === h && SHAPES[s + Entry.Key1] === k1 &&
+    SHAPES[s + Entry.Suffix] === suffix) return s;
+  const t = s + WAY2;
+  return SHAPES[t + Entry.Key0] === k0 && SHAPES[t + Entry.HeaderLength] === h && SHAPES[t + Entry.Key1] === k1 &&
+    SHAPES[t + Entry.Suffix] === suffix ? t : -1;
+}
+
 /** Signed little-endian value of `size` bytes at `p` (a branch displacement). */
 export function readRel(code: Uint8Array, p: number, size: number): number {
   if (size === 1) return (code[p]! << 24) >> 24;

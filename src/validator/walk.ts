@@ -36,6 +36,8 @@ export class Walk {
   readonly deterministic: boolean;
   readonly callWarnings: boolean;
   readonly summary = SHARED_SUMMARY;
+  /** The fast walk (shape tables) rather than the reference walk (exact decoding throughout). */
+  readonly fast: boolean;
   /** Register the instruction just checked restricted (for the next one), or NONE. */
   nextRestricted = NONE;
   constructor(
@@ -47,6 +49,7 @@ export class Walk {
     this.allowed = options.features ? featureMask(options.features) : NACL_POLICY_MASK;
     this.deterministic = options.deterministic ?? true;
     this.callWarnings = options.callAlignmentWarnings ?? false;
+    this.fast = options.cache ?? true;
   }
   error(offset: number, message: ValidationError['message']): void {
     this.errors.push({ offset, message });

@@ -29,9 +29,9 @@ const PROGRAMS: Record<string, string> = {
     pop %rbx; jmp 6f; 5: xor $0x55, %rdx; ret; 6:`,
   'nacljmp and naclcall shapes': `
     lea 1f(%rip), %r11; and $-32, %r11d; add %r15, %r11; xor %r15d, %r15d; lea 1f(%rip), %r11; and $-32, %r11d
-    add %r15, %r11; jmp *%r11; .p2align 5; 1: add $1, %rax; lea 2f(%rip), %r11; and $-32, %r11d; add %r15, %r11
-    call *%r11; jmp 3f; .p2align 5; 2: add $9, %rax; pop %r11; and $-32, %r11d; add %r15, %r11; jmp *%r11
-    .p2align 5; 3: nop`,
+    add %r15, %r11; jmp *%r11; .p2align 5; 1: add $1, %rax; lea 2f(%rip), %r11; .p2align 5; .skip 22, 0x90
+    and $-32, %r11d; add %r15, %r11; call *%r11; jmp 3f; .p2align 5; 2: add $9, %rax; pop %r11; and $-32, %r11d
+    add %r15, %r11; jmp *%r11; 3: nop`,
   'loop, loope, loopne, jrcxz': `
     mov $20, %ecx; 1: add %rcx, %rax; loop 1b; mov $20, %ecx; 2: inc %rbx; cmp $5, %rbx; loopne 2b
     mov $7, %rcx; 3: add $3, %rdx; test $1, %dl; loope 3b; jrcxz 4f; add $100, %rdx; 4: xor %ecx, %ecx; jrcxz 5f

@@ -1,9 +1,10 @@
 // Faults in untrusted code are reported as ZeroVM reports a signal, and the limits end a session:
 // wall-clock Timeout, the deterministic instruction budget, the Memory budget.
 import { describe, expect, it } from 'vitest';
+import { Channel } from '../../src/channels/index.ts';
 import { Session } from '../../src/session/index.ts';
 import { buildAsm } from './lib/build-asm.ts';
-import { memChannels } from './lib/channels.ts';
+import { BIG, memChannels } from './lib/channels.ts';
 
 const program = (body: string[]): Uint8Array => buildAsm(['        .include "nacl.inc"', '        .text', 'NFUNC _start', ...body, '        .section .rodata', 'ro:', '        .long 1', ''].join('\n'));
 const run = (nexe: Uint8Array, options = {}) => new Session(nexe, memChannels().channels, options).run();
@@ -31,6 +32,19 @@ describe('faults', () => {
     const r = await run(program(['        nop']));
     expect(r.fault?.kind).toBe('halt');
     expect(r.fault?.rip).toBe(0x20001);
+  });
+});
+
+describe('host failures', () => {
+  it('a device that fails on write ends the session with EIO, as ZeroVM does', async () => {
+    const broken = { access: 'stream' as const, size: () => 0, read: () => 0, write: (): number => { throw new Error('disk on fire'); } };
+    const c = memChannels();
+    c.channels[1] = new Channel(broken, { alias: '/dev/stdout', type: 0, limits: BIG });
+    const hello = buildAsm(['        .include "nacl.inc"', '        .text', 'NFUNC _start', '        mov $write_args, %edi', '        NSYSCALL 0', '        hlt', '        .data', '        .p2align 3', 'write_args:', '        .quad 0x74697257, 0, 1, write_args, 8, 0', ''].join('\n'));
+    const r = await new Session(hello, c.channels).run();
+    expect(r.ending).toBe('host-error');
+    expect(r.status).toBe(5);
+    expect(r.exitState).toContain('disk on fire');
   });
 });
 

@@ -34,8 +34,8 @@ export function caseLine(c: NativeCase): string {
 export function runNative(cases: readonly NativeCase[]): SnippetOutcome[] {
   const exe = buildHarness();
   const input = cases.map(caseLine).join('\n') + '\n';
-  const r = spawnSync(exe, [], { input, maxBuffer: 1 << 28, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`harness failed: ${r.stderr}`);
+  const r = spawnSync(exe, [], { input, maxBuffer: 1 << 28, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`harness failed (${r.error?.message ?? r.signal ?? r.status}): ${r.stderr}`);
   const lines = r.stdout.split('\n').filter((l) => l.length > 0);
   if (lines.length !== cases.length) throw new Error(`harness: ${lines.length} results for ${cases.length} cases`);
   return lines.map(parseOutcome);

@@ -5,7 +5,7 @@
  * seed, the same generator as the TypeScript side) and ends with a jump back into the harness.
  * Each case prints one line:
  *     ok <rflags> <rax> ... <r15> [<offset>:<byte> ...]   (scratch bytes that changed)
- *     sig <signal number>                                 (the snippet faulted)
+ *     sig <signal number>                                 (the snippet faulted, or 14: it ran > 1 s)
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #define SCRATCH 0x10000000UL
 #define SCRATCH_SIZE 4096
@@ -85,7 +86,8 @@ int main(void) {
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
   sa.sa_flags = SA_ONSTACK | SA_NODEFER;
-  int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP };
+  /* SIGALRM: a snippet that never returns is cut off after a second */
+  int sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGALRM };
   for (unsigned k = 0; k < sizeof sigs / sizeof sigs[0]; k++) sigaction(sigs[k], &sa, 0);
   uint8_t initial[SCRATCH_SIZE];
   static char line[8192];
@@ -105,13 +107,16 @@ int main(void) {
     memcpy(scratch, initial, SCRATCH_SIZE);
     int sig = sigsetjmp(env, 1);
     if (sig == 0) {
+      alarm(1);
       run_snippet();
+      alarm(0);
       printf("ok %llx", (unsigned long long)out_flags);
       for (int r = 0; r < 16; r++) printf(" %llx", (unsigned long long)out_regs[r]);
       for (int i = 0; i < SCRATCH_SIZE; i++)
         if (scratch[i] != initial[i]) printf(" %x:%x", i, scratch[i]);
       printf("\n");
     } else {
+      alarm(0);
       printf("sig %d\n", sig);
     }
   }

@@ -1,8 +1,9 @@
 // Builds small NaCl test programs with GNU as/ld the way the fixtures are built (fixtures/nacl.inc,
-// fixtures/nacl.ld, the fixture linker flags and NaCl header stamp). Results are cached per source.
+// fixtures/nacl.ld, the fixture linker flags and NaCl header stamp). Results are cached by source
+// hash in one temp directory shared by test processes (written under a private name, then renamed).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { stampNaClHeader } from '../../../scripts/lib/nacl-header.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const fixturesDir = path.join(repoRoot, 'fixtures');
-const cacheDir = path.join(tmpdir(), `zvm-session-asm-${process.pid}`);
+const cacheDir = path.join(tmpdir(), 'zvm-session-asm');
 
 function run(tool: string, args: string[]): void {
   try {
@@ -28,16 +29,19 @@ export function buildAsm(source: string): Uint8Array {
   const nexe = path.join(cacheDir, `${key}.nexe`);
   if (existsSync(nexe)) return new Uint8Array(readFileSync(nexe));
   mkdirSync(cacheDir, { recursive: true });
-  const src = path.join(cacheDir, `${key}.S`);
-  const obj = path.join(cacheDir, `${key}.o`);
-  const elf = path.join(cacheDir, `${key}.elf`);
-  writeFileSync(src, source);
-  run('as', ['--64', '-I', fixturesDir, '-o', obj, src]);
-  run('ld', [...LD_FLAGS, '-T', path.join(fixturesDir, 'nacl.ld'), '-o', elf, obj]);
-  const image = new Uint8Array(readFileSync(elf));
-  stampNaClHeader(image);
-  writeFileSync(nexe, image);
-  return image;
+  const tmp = path.join(cacheDir, `${key}.${process.pid}`);
+  try {
+    writeFileSync(`${tmp}.S`, source);
+    run('as', ['--64', '-I', fixturesDir, '-o', `${tmp}.o`, `${tmp}.S`]);
+    run('ld', [...LD_FLAGS, '-T', path.join(fixturesDir, 'nacl.ld'), '-o', `${tmp}.elf`, `${tmp}.o`]);
+    const image = new Uint8Array(readFileSync(`${tmp}.elf`));
+    stampNaClHeader(image);
+    writeFileSync(`${tmp}.nexe`, image);
+    renameSync(`${tmp}.nexe`, nexe);
+    return image;
+  } finally {
+    for (const ext of ['S', 'o', 'elf', 'nexe']) rmSync(`${tmp}.${ext}`, { force: true });
+  }
 }
 
 /** Builds test/session/asm/<name>.S. */

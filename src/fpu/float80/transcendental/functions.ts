@@ -24,10 +24,12 @@ export function sinCos(x: BF): { sin: BF; cos: BF } {
 /** atan(x) for any x. */
 export function atan(x: BF): BF {
   if (x.m < 0n) return neg(atan(neg(x)));
-  if (topExponent(x) >= 0) {
+  const top = topExponent(x);
+  if (top > 0 || (top === 0 && !(x.e <= 0 && x.m === 1n << BigInt(-x.e)))) {
     // atan(x) = pi/2 - atan(1/x) for x >= 1
     return sub(halfPi(), atan(div(ONE, x)));
   }
+  if (top === 0) return { m: pi().m, e: pi().e - 2 };
   // Halve the argument three times: atan(x) = 2 atan(x / (1 + sqrt(1 + x^2))).
   let y = x;
   for (let i = 0; i < 3; i++) y = div(y, add(ONE, sqrt(add(ONE, mul(y, y)))));

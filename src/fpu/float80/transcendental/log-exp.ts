@@ -55,10 +55,7 @@ export function f80Yl2x(x: F80, y: F80, env: X87Env): F80 {
   const isOne = x.exp === 16383 && x.hi === 0x80000000 && x.lo === 0;
   if (xZero) {
     if (yZero) return invalid(env);
-    if (!yInf) {
-      raiseDenormal(env, s.denormal);
-      env.flags |= X87Flag.ZE;
-    }
+    if (!yInf) env.flags |= X87Flag.ZE;
     return infinity(y.sign ^ 1);
   }
   if (xInf) {
@@ -91,7 +88,11 @@ export function f80Yl2xp1(x: F80, y: F80, env: X87Env): F80 {
   const xZero = s.ca === F80Class.Zero;
   const yZero = s.cb === F80Class.Zero;
   const yInf = s.cb === F80Class.Infinity;
-  if (s.ca === F80Class.Infinity) return invalid(env);
+  if (s.ca === F80Class.Infinity) {
+    if (x.sign || yZero) return invalid(env);
+    raiseDenormal(env, s.denormal);
+    return infinity(y.sign);
+  }
   if (xZero) {
     if (yInf) return invalid(env);
     raiseDenormal(env, s.denormal);

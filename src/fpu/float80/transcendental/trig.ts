@@ -4,7 +4,7 @@ import { F80Class } from '../classify.ts';
 import { invalid } from '../nan.ts';
 import { raiseDenormal, screen1 } from '../operands.ts';
 import { f80, type F80, type X87Env } from '../types.ts';
-import { add, div, type BF } from './bigfloat.ts';
+import { div, type BF } from './bigfloat.ts';
 import { roundBF, toBF } from './convert.ts';
 import { sinCos } from './functions.ts';
 
@@ -86,10 +86,7 @@ export function f80Trig(kind: Kind, x: F80, env: X87Env): TrigOutcome {
     case 'cos':
       return { value: roundBF(r.cos, env), second: null, c2: false };
     case 'tan': {
-      // For tiny arguments the host's FPTAN lands just below x (its approximation's bias exceeds x^3/3):
-      // model that as x minus a negligible amount.
-      const t = x.exp < TAN_LINEAR_BELOW ? add(toBF(x), { m: x.sign ? 1n : -1n, e: toBF(x).e - 400 }) : div(r.sin, r.cos);
-      return { value: roundBF(t, env), second: ONE80, c2: false };
+      return { value: roundBF(div(r.sin, r.cos), env), second: ONE80, c2: false };
     }
     default: {
       const sv = roundBF(r.sin, env);
@@ -100,9 +97,6 @@ export function f80Trig(kind: Kind, x: F80, env: X87Env): TrigOutcome {
     }
   }
 }
-
-/** Biased exponent below which FPTAN behaves as x - tiny on the host (measured, see README). */
-const TAN_LINEAR_BELOW = Number((globalThis as { TANT?: number }).TANT ?? 16383 - 40);
 
 /** Which of FSINCOS's two roundings C1 reports. */
 const SINCOS_C1_FROM_SINE = true;
