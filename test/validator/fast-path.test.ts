@@ -1,0 +1,126 @@
+// The fast walk (header trie + shape table, the default) against the reference walk (exact decoding
+// of every instruction, `cache: false`): identical errors (in order), boundaries and jump targets
+// on the corpus under several option sets, random chunks, mutants, the fixtures' text and the
+// benchmark blob, also after the trie has filled up and been emptied.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Feature } from '../../src/decoder/types.ts';
+import { parseNexe } from '../../src/elf/index.ts';
+import { trieNodeCount, TRIE_MAX_NODES } from '../../src/validator/fast-walk.ts';
+import { validateChunk, validateNexeText, type ValidateOptions } from '../../src/validator/index.ts';
+import { chunkArbitrary, corpusPieces, mutate } from './generators.ts';
+import { hexBytes, loadCorpus, naclDir, padNops, repoRoot, sharedPresent, skipNote } from './shared-data.ts';
+
+const OPTION_SETS: readonly ValidateOptions[] = [
+  { deterministic: false },
+  {},
+  { callAlignmentWarnings: true },
+  // An interpreter-like profile: no AVX/x87, so feature errors show up.
+  { features: [Feature.None, Feature.CMOV, Feature.SSE, Feature.SSE2, Feature.SSE3, Feature.SSSE3, Feature.POPCNT] },
+];
+
+/** Differences between the fast and the reference walk on `code`, as text ('' when none). */
+function difference(code: Uint8Array, options: ValidateOptions): string {
+  const fast = validateChunk(code, options);
+  const reference = validateChunk(code, { ...options, cache: false });
+  const parts: string[] = [];
+  if (JSON.stringify(fast.errors) !== JSON.stringify(reference.errors)) {
+    parts.push(`errors ${JSON.stringify(fast.errors)} vs ${JSON.stringify(reference.errors)}`);
+  }
+  if (JSON.stringify(fast.warnings) !== JSON.stringify(reference.warnings)) parts.push('warnings differ');
+  if (!sameBytes(fast.boundaries, reference.boundaries)) parts.push('boundaries differ');
+  if (!sameBytes(fast.jumpTargets, reference.jumpTargets)) parts.push('jump targets differ');
+  return parts.length === 0 ? '' : `${Buffer.from(code).toString('hex')} ${JSON.stringify(options)}: ${parts.join('; ')}`;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const pieces = corpusPieces();
+skipNote('fast/reference cross-check on the corpus and the benchmark blob');
+
+describe('fast walk = reference walk', () => {
+  it.skipIf(!sharedPresent)('on every corpus case, under every option set', () => {
+    const diffs: string[] = [];
+    for (const c of loadCorpus()) {
+      for (const options of OPTION_SETS) {
+        const d = difference(padNops(hexBytes(c.hex)), options);
+        if (d !== '') diffs.push(`${c.name}: ${d}`);
+      }
+    }
+    expect(diffs).toEqual([]);
+  });
+
+  it('on generated chunks and random bytes', () => {
+    fc.assert(
+      fc.property(chunkArbitrary(pieces), fc.nat({ max: OPTION_SETS.length - 1 }), (code, o) => {
+        expect(difference(code, OPTION_SETS[o]!)).toBe('');
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 96 }), fc.nat({ max: OPTION_SETS.length - 1 }), (bytes, o) => {
+        expect(difference(padNops(bytes), OPTION_SETS[o]!)).toBe('');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on mutants of the corpus pieces and cases', () => {
+    const seeds = sharedPresent ? loadCorpus().map((c) => hexBytes(c.hex)) : pieces;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: seeds.length - 1 }),
+        fc.array(fc.tuple(fc.nat({ max: 2 }), fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 4 }),
+        (which, edits) => {
+          let bytes = seeds[which]!;
+          for (const [kind, at, value] of edits) bytes = mutate(bytes, kind, at, value);
+          expect(difference(padNops(bytes), { deterministic: false })).toBe('');
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on the fixtures\' text', () => {
+    const dir = path.join(repoRoot, 'fixtures');
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.nexe')).map((f) => parseNexe(readFileSync(path.join(dir, f))).text.bytes);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      const fast = validateNexeText(text);
+      const reference = validateNexeText(text, { cache: false });
+      expect(fast.errors).toEqual(reference.errors);
+      expect(fast.boundaries).toEqual(reference.boundaries);
+      expect(fast.jumpTargets).toEqual(reference.jumpTargets);
+    }
+  });
+
+  it.skipIf(!existsSync(path.join(naclDir, 'bench-mixed-1MiB.bin')))('on the benchmark blob', () => {
+    const blob = new Uint8Array(readFileSync(path.join(naclDir, 'bench-mixed-1MiB.bin')));
+    for (const options of [OPTION_SETS[0]!, OPTION_SETS[3]!]) expect(difference(blob, options)).toBe('');
+    expect(validateChunk(blob, { deterministic: false }).valid).toBe(true);
+  });
+
+  it('after the header trie fills up and is emptied', () => {
+    // Random bytes teach the trie many headers; once full it is emptied before the next chunk.
+    let seed = 7;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    let emptied = 0;
+    let previous = trieNodeCount();
+    for (let i = 0; i < 40000 && emptied < 2; i++) {
+      const bytes = new Uint8Array(64);
+      for (let k = 0; k < 48; k++) bytes[k] = random();
+      bytes.fill(0x90, 48);
+      const d = difference(bytes, { deterministic: false });
+      if (d !== '') throw new Error(d);
+      const now = trieNodeCount();
+      expect(now).toBeLessThanOrEqual(TRIE_MAX_NODES);
+      if (now < previous) emptied++;
+      previous = now;
+    }
+    expect(emptied).toBeGreaterThan(0);
+  });
+});
