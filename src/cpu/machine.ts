@@ -174,6 +174,21 @@ export class Machine {
     const lo = s - carry * TWO32;
     return hi === 0 ? lo : TWO32 * ((hi >>> 0) || 1) + lo;
   }
+  /**
+   * ea() with the common case first: no address-size prefix (guaranteed by the Load/Store kinds)
+   * and zero high halves in base and index (always so for validated r15-based operands), where
+   * the sum is exact in a double and one range test suffices.
+   */
+  private eaQuick(i: number): number {
+    const P = this.program, R = this.state.R;
+    let s = P.memDisp[i];
+    let h = 0;
+    const b = P.memBase[i];
+    if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
+    const x = P.memIndex[i];
+    if (x >= 0) { s += (R[2 * x] >>> 0) * P.memScale[i]; h |= R[2 * x + 1]; }
+    return h === 0 && s >= 0 && s < TWO32 ? s : this.ea(i);
+  }
   /** lea: the full 64-bit effective address, low half returned, high half in outHi. */
   private leaAddr(i: number): number {
     const P = this.program, c = this.state, R = c.R;
@@ -244,6 +259,8 @@ export class Machine {
   private exec(budget: number): number {
     const P = this.program, c = this.state, R = c.R;
     const kinds = P.kind, subs = P.sub, locT = P.locT, locW = P.locW, locR = P.locR;
+    const immLo = P.immLo, immHi = P.immHi, target = P.target, targetAddr = P.targetAddr;
+    const memBase = P.memBase, memIndex = P.memIndex, memShift = P.memShift, memDisp32 = P.memDisp32, nopRun = P.nopRun;
     let i = this.ip;
     let left = budget;
     try {
@@ -254,7 +271,7 @@ export class Machine {
           case K.Alu32RR: case K.Alu32RI: {
             const j = 3 * i;
             const d = locR[j];
-            const b = kind === K.Alu32RR ? R[2 * locR[j + 1]] : P.immLo[i];
+            const b = kind === K.Alu32RR ? R[2 * locR[j + 1]] : immLo[i];
             const op = subs[i];
             const a = R[2 * d];
             if (op === AluOp.Sub || op === AluOp.Cmp) {
@@ -276,7 +293,7 @@ export class Machine {
             const j = 3 * i;
             const d = locR[j];
             const a = R[2 * d];
-            const b = locT[j + 1] === Loc.Reg ? R[2 * locR[j + 1]] : P.immLo[i];
+            const b = locT[j + 1] === Loc.Reg ? R[2 * locR[j + 1]] : immLo[i];
             const op = subs[i];
             if (left === 0) { // the budget ends between the pair: run the first alone, with flags
               const r = alu(c, op, 32, a, 0, b, 0);
@@ -309,8 +326,8 @@ export class Machine {
             }
             if ((cc & 1) !== 0) taken = !taken;
             if (taken) {
-              const t = P.target[i + 1];
-              if (t < 0) { i++; this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              const t = target[i + 1];
+              if (t < 0) { i++; this.ip = i; this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
               else i = t;
             } else i += 2;
             break;
@@ -321,7 +338,7 @@ export class Machine {
             const aLo = R[2 * d], aHi = R[2 * d + 1];
             let bLo: number, bHi: number;
             if (locT[j + 1] === Loc.Reg) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
-            else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+            else { bLo = immLo[i]; bHi = immHi[i]; }
             const op = subs[i];
             if (left === 0) {
               const r = alu(c, op, 64, aLo, aHi, bLo, bHi);
@@ -351,8 +368,8 @@ export class Machine {
             }
             if ((cc & 1) !== 0) taken = !taken;
             if (taken) {
-              const t = P.target[i + 1];
-              if (t < 0) { i++; this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              const t = target[i + 1];
+              if (t < 0) { i++; this.ip = i; this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
               else i = t;
             } else i += 2;
             break;
@@ -385,25 +402,25 @@ export class Machine {
             }
             if ((cc & 1) !== 0) taken = !taken;
             if (taken) {
-              const t = P.target[i + 1];
-              if (t < 0) { i++; this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              const t = target[i + 1];
+              if (t < 0) { i++; this.ip = i; this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
               else i = t;
             } else i += 2;
             break;
           }
           case K.Add32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] + R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.Add32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + P.immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.Add32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
           case K.Sub32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] - R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.Sub32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] - P.immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case K.Sub32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] - immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
           case K.And32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] &= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.And32RINF: { const d = locR[3 * i]; R[2 * d] &= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.And32RINF: { const d = locR[3 * i]; R[2 * d] &= immLo[i]; R[2 * d + 1] = 0; i++; break; }
           case K.Or32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] |= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.Or32RINF: { const d = locR[3 * i]; R[2 * d] |= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Or32RINF: { const d = locR[3 * i]; R[2 * d] |= immLo[i]; R[2 * d + 1] = 0; i++; break; }
           case K.Xor32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] ^= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.Xor32RINF: { const d = locR[3 * i]; R[2 * d] ^= P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Xor32RINF: { const d = locR[3 * i]; R[2 * d] ^= immLo[i]; R[2 * d + 1] = 0; i++; break; }
           case K.ShiftNF32: {
             const d = locR[3 * i];
-            const n = P.immLo[i] & 31;
+            const n = immLo[i] & 31;
             const a = R[2 * d];
             const op = subs[i];
             R[2 * d] = op === ShiftOp.Shr ? a >>> n : op === ShiftOp.Sar ? a >> n : a << n;
@@ -413,7 +430,7 @@ export class Machine {
           }
           case K.ShiftNF64: {
             const d = locR[3 * i];
-            const n = P.immLo[i] & 63;
+            const n = immLo[i] & 63;
             if (n !== 0) {
               const lo = R[2 * d], hi = R[2 * d + 1];
               const op = subs[i];
@@ -432,7 +449,7 @@ export class Machine {
             const d = locR[j];
             const three = locT[j + 2] === Loc.Imm;
             const a = three ? R[2 * locR[j + 1]] : R[2 * d];
-            const b = three ? P.immLo[i] : R[2 * locR[j + 1]];
+            const b = three ? immLo[i] : R[2 * locR[j + 1]];
             R[2 * d] = Math.imul(a, b); R[2 * d + 1] = 0;
             i++;
             break;
@@ -484,11 +501,11 @@ export class Machine {
           }
           case K.Lea32: {
             // 32-bit result: plain int32 arithmetic modulo 2^32
-            let s = P.memDisp32[i];
-            const b = P.memBase[i];
+            let s = memDisp32[i];
+            const b = memBase[i];
             if (b >= 0) s = (s + R[2 * b]) | 0;
-            const x = P.memIndex[i];
-            if (x >= 0) s = (s + (R[2 * x] << P.memShift[i])) | 0;
+            const x = memIndex[i];
+            if (x >= 0) s = (s + (R[2 * x] << memShift[i])) | 0;
             const d = locR[3 * i];
             R[2 * d] = s; R[2 * d + 1] = 0;
             i++;
@@ -499,7 +516,7 @@ export class Machine {
             const d = locR[j];
             let bLo: number, bHi: number;
             if (kind === K.Alu64RR) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
-            else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+            else { bLo = immLo[i]; bHi = immHi[i]; }
             const op = subs[i];
             const r = alu(c, op, 64, R[2 * d], R[2 * d + 1], bLo, bHi);
             if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
@@ -511,7 +528,7 @@ export class Machine {
             const d = locR[j];
             let bLo: number, bHi: number;
             if (kind === K.Alu64RRNF) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
-            else { bLo = P.immLo[i]; bHi = P.immHi[i]; }
+            else { bLo = immLo[i]; bHi = immHi[i]; }
             const aLo = R[2 * d], aHi = R[2 * d + 1];
             switch (subs[i]) {
               case AluOp.Add: {
@@ -539,25 +556,25 @@ export class Machine {
             i++;
             break;
           }
-          case K.Mov32RI: { const d = locR[3 * i]; R[2 * d] = P.immLo[i]; R[2 * d + 1] = 0; i++; break; }
-          case K.Mov64RI: { const d = locR[3 * i]; R[2 * d] = P.immLo[i]; R[2 * d + 1] = P.immHi[i]; i++; break; }
-          case K.Load32: { const d = locR[3 * i]; R[2 * d] = this.mem.read32(this.ea(i)); R[2 * d + 1] = 0; i++; break; }
+          case K.Mov32RI: { const d = locR[3 * i]; R[2 * d] = immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case K.Mov64RI: { const d = locR[3 * i]; R[2 * d] = immLo[i]; R[2 * d + 1] = immHi[i]; i++; break; }
+          case K.Load32: { const d = locR[3 * i]; R[2 * d] = this.mem.read32(this.eaQuick(i)); R[2 * d + 1] = 0; i++; break; }
           case K.Load64: {
             const d = locR[3 * i];
             const m = this.mem;
-            R[2 * d] = m.read64(this.ea(i)); R[2 * d + 1] = m.hi;
+            R[2 * d] = m.read64(this.eaQuick(i)); R[2 * d + 1] = m.hi;
             i++;
             break;
           }
-          case K.Store32: this.mem.write32(this.ea(i), R[2 * locR[3 * i + 1]]); i++; break;
-          case K.Store64: { const s = locR[3 * i + 1]; this.mem.write64(this.ea(i), R[2 * s], R[2 * s + 1]); i++; break; }
+          case K.Store32: this.mem.write32(this.eaQuick(i), R[2 * locR[3 * i + 1]]); i++; break;
+          case K.Store64: { const s = locR[3 * i + 1]; this.mem.write64(this.eaQuick(i), R[2 * s], R[2 * s + 1]); i++; break; }
           case K.Lea64: {
             // base + index*scale + disp, exact in doubles, then split into halves
             let s = P.memDisp[i];
             let h = 0;
-            const b = P.memBase[i];
+            const b = memBase[i];
             if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
-            const x = P.memIndex[i];
+            const x = memIndex[i];
             if (x >= 0) { const sc = P.memScale[i]; s += (R[2 * x] >>> 0) * sc; h += R[2 * x + 1] * sc; }
             const d = locR[3 * i];
             const carry = Math.floor(s / TWO32);
@@ -575,48 +592,25 @@ export class Machine {
             i++;
             break;
           }
-          case K.Alu: {
-            const op = subs[i];
-            const j = 3 * i;
-            const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
-            const aLo = this.rd(i, 0, a), aHi = c.outHi;
-            const bLo = this.rd(i, 1, a), bHi = c.outHi;
-            const r = alu(c, op, locW[j], aLo, aHi, bLo, bHi);
-            if (op !== AluOp.Cmp && op !== AluOp.Test) this.wr(i, 0, a, r, c.outHi);
-            i++;
-            break;
-          }
-          case K.Mov: {
-            // (32/64-bit register and memory forms have specialized kinds)
-            const j = 3 * i;
-            const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
-            const v = this.rd(i, 1, a);
-            this.wr(i, 0, a, v, c.outHi);
-            i++;
-            break;
-          }
           case K.Jcc:
             if (cond(c, subs[i])) {
-              const t = P.target[i];
-              if (t < 0) { this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+              const t = target[i];
+              if (t < 0) { this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
               else i = t;
             } else i++;
             break;
           case K.Jmp: {
-            const t = P.target[i];
-            if (t < 0) { this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+            const t = target[i];
+            if (t < 0) { this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
             else i = t;
             break;
           }
-          case K.Lea: {
-            const lo = this.leaAddr(i);
-            this.wr(i, 0, 0, lo, c.outHi);
-            i++;
+          case K.Nop: {
+            // a run of nops (bundle padding, dead compares) retires in one dispatch if the budget allows
+            const n = nopRun[i];
+            if (n - 1 <= left) { left -= n - 1; i += n; } else i++;
             break;
           }
-          case K.Nop:
-            i++;
-            break;
           case K.Movzx: case K.Movsx: {
             const j = 3 * i;
             const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
@@ -631,148 +625,21 @@ export class Machine {
             i++;
             break;
           }
-          case K.Inc: case K.Dec: case K.Neg: case K.Not: {
-            const j = 3 * i;
-            const w = locW[j];
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
-            const lo = this.rd(i, 0, a), hi = c.outHi;
-            let r: number, rh: number;
-            if (kind === K.Not) { r = ~lo; rh = ~hi; }
-            else {
-              r = kind === K.Inc ? inc(c, w, lo, hi) : kind === K.Dec ? dec(c, w, lo, hi) : neg(c, w, lo, hi);
-              rh = c.outHi;
-            }
-            this.wr(i, 0, a, r, rh);
-            i++;
-            break;
-          }
-          case K.Shift: {
-            const j = 3 * i;
-            const w = locW[j];
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
-            const lo = this.rd(i, 0, a), hi = c.outHi;
-            const n = this.rd(i, 1, a) & 0xff;
-            const r = shift(c, subs[i], w, lo, hi, n);
-            // a masked count of 0 leaves the destination (and flags) untouched, except that a
-            // 32-bit register destination is still written (zero-extended)
-            if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
-            i++;
-            break;
-          }
-          case K.Shld: case K.Shrd: {
-            const j = 3 * i;
-            const w = locW[j];
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
-            const dLo = this.rd(i, 0, a), dHi = c.outHi;
-            const sLo = this.rd(i, 1, a), sHi = c.outHi;
-            const n = this.rd(i, 2, a) & 0xff;
-            const r = shiftDouble(c, kind === K.Shld, w, dLo, dHi, sLo, sHi, n);
-            if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
-            i++;
-            break;
-          }
-          case K.MulAcc: case K.ImulAcc: case K.Div: case K.Idiv: {
-            const j = 3 * i;
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
-            const lo = this.rd(i, 0, a), hi = c.outHi;
-            if (kind === K.MulAcc || kind === K.ImulAcc) mulAcc(c, locW[j], kind === K.ImulAcc, lo, hi);
-            else divAcc(c, locW[j], kind === K.Idiv, lo, hi);
-            i++;
-            break;
-          }
-          case K.Imul: {
-            const j = 3 * i;
-            const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
-            const three = locT[j + 2] === Loc.Imm;
-            const aLo = this.rd(i, three ? 1 : 0, a), aHi = c.outHi;
-            const bLo = this.rd(i, three ? 2 : 1, a), bHi = c.outHi;
-            const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi);
-            this.wr(i, 0, 0, r, c.outHi);
-            i++;
-            break;
-          }
-          case K.Push: {
-            const j = 3 * i;
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
-            const lo = this.rd(i, 0, a), hi = c.outHi;
-            if (subs[i] === 16) {
-              const sp = this.sp() - 2;
-              this.mem.write16(sp < 0 ? TWO32 : sp, lo);
-              this.addSp(-2);
-            } else this.push64(lo, hi);
-            i++;
-            break;
-          }
-          case K.Pop: {
-            const j = 3 * i;
-            let lo: number, hi = 0;
-            if (subs[i] === 16) { lo = this.mem.read16(this.sp()); this.addSp(2); }
-            else { lo = this.pop64(); hi = c.outHi; }
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0; // rsp-based: after the increment
-            this.wr(i, 0, a, lo, hi);
-            i++;
-            break;
-          }
           case K.Call: {
             const next = P.addr[i] + P.len[i];
             this.push64(next | 0, 0);
-            const t = P.target[i];
-            if (t < 0) { this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
+            const t = target[i];
+            if (t < 0) { this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
             else i = t;
             break;
           }
           case K.Ret: {
             const lo = this.pop64(), hi = c.outHi;
-            if (locT[3 * i] === Loc.Imm) this.addSp(P.immLo[i] & 0xffff);
+            if (locT[3 * i] === Loc.Imm) this.addSp(immLo[i] & 0xffff);
             this.ip = i;
             this.jumpTo(lo, hi);
             i = this.ip;
             if (i < 0) return left;
-            break;
-          }
-          case K.JmpInd: case K.CallInd: {
-            const j = 3 * i;
-            const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
-            const lo = this.rd(i, 0, a), hi = c.outHi;
-            if (kind === K.CallInd) this.push64((P.addr[i] + P.len[i]) | 0, 0);
-            this.ip = i;
-            this.jumpTo(lo, hi);
-            i = this.ip;
-            if (i < 0) return left;
-            break;
-          }
-          case K.Loop: {
-            const x = subs[i];
-            const a32 = (P.flags[i] & IF.Addr32) !== 0;
-            let zero: boolean;
-            if (x === 3) zero = a32 ? R[2] === 0 : (R[2] | R[3]) === 0;
-            else {
-              const lo = (R[2] - 1) | 0;
-              if (a32) { R[2] = lo; R[3] = 0; } else { if (lo === -1) R[3] = (R[3] - 1) | 0; R[2] = lo; }
-              zero = a32 ? R[2] === 0 : (R[2] | R[3]) === 0;
-            }
-            // loopne (0) / loope (1) also need ZF = 0 / 1; loop (2) only rcx; jrcxz (3) rcx = 0
-            const taken = x === 3 ? zero : !zero && (x === 2 || (x === 1) === cond(c, 4));
-            if (taken) {
-              const t = P.target[i];
-              if (t < 0) { this.ip = i; this.jumpToAddr(P.targetAddr[i]); i = this.ip; if (i < 0) return left; }
-              else i = t;
-            } else i++;
-            break;
-          }
-          case K.Cmov: {
-            const j = 3 * i;
-            const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
-            const v = this.rd(i, 1, a), hi = c.outHi; // the source is read (and may fault) either way
-            if (cond(c, subs[i])) this.wr(i, 0, 0, v, hi);
-            else if (locW[j] === 32) R[2 * locR[j] + 1] = 0;
-            i++;
-            break;
-          }
-          case K.Setcc: {
-            const a = locT[3 * i] === Loc.Mem ? this.ea(i) : 0;
-            this.wr(i, 0, a, cond(c, subs[i]) ? 1 : 0, 0);
-            i++;
             break;
           }
           default:
@@ -795,8 +662,147 @@ export class Machine {
   private execRare(kind: number, i: number): number {
     const P = this.program, c = this.state, R = c.R;
     const j = 3 * i;
-    const locT = P.locT, locW = P.locW;
+    const locT = P.locT, locW = P.locW, locR = P.locR, subs = P.sub;
     switch (kind) {
+      case K.Alu: {
+        const op = subs[i];
+        const j = 3 * i;
+        const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const aLo = this.rd(i, 0, a), aHi = c.outHi;
+        const bLo = this.rd(i, 1, a), bHi = c.outHi;
+        const r = alu(c, op, locW[j], aLo, aHi, bLo, bHi);
+        if (op !== AluOp.Cmp && op !== AluOp.Test) this.wr(i, 0, a, r, c.outHi);
+        return i + 1;
+      }
+      case K.Mov: {
+        // (32/64-bit register and memory forms have specialized kinds)
+        const j = 3 * i;
+        const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const v = this.rd(i, 1, a);
+        this.wr(i, 0, a, v, c.outHi);
+        return i + 1;
+      }
+      case K.Lea: {
+        const lo = this.leaAddr(i);
+        this.wr(i, 0, 0, lo, c.outHi);
+        return i + 1;
+      }
+      case K.Inc: case K.Dec: case K.Neg: case K.Not: {
+        const j = 3 * i;
+        const w = locW[j];
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const lo = this.rd(i, 0, a), hi = c.outHi;
+        let r: number, rh: number;
+        if (kind === K.Not) { r = ~lo; rh = ~hi; }
+        else {
+          r = kind === K.Inc ? inc(c, w, lo, hi) : kind === K.Dec ? dec(c, w, lo, hi) : neg(c, w, lo, hi);
+          rh = c.outHi;
+        }
+        this.wr(i, 0, a, r, rh);
+        return i + 1;
+      }
+      case K.Shift: {
+        const j = 3 * i;
+        const w = locW[j];
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const lo = this.rd(i, 0, a), hi = c.outHi;
+        const n = this.rd(i, 1, a) & 0xff;
+        const r = shift(c, subs[i], w, lo, hi, n);
+        // a masked count of 0 leaves the destination (and flags) untouched, except that a
+        // 32-bit register destination is still written (zero-extended)
+        if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
+        return i + 1;
+      }
+      case K.Shld: case K.Shrd: {
+        const j = 3 * i;
+        const w = locW[j];
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const dLo = this.rd(i, 0, a), dHi = c.outHi;
+        const sLo = this.rd(i, 1, a), sHi = c.outHi;
+        const n = this.rd(i, 2, a) & 0xff;
+        const r = shiftDouble(c, kind === K.Shld, w, dLo, dHi, sLo, sHi, n);
+        if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
+        return i + 1;
+      }
+      case K.MulAcc: case K.ImulAcc: case K.Div: case K.Idiv: {
+        const j = 3 * i;
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const lo = this.rd(i, 0, a), hi = c.outHi;
+        if (kind === K.MulAcc || kind === K.ImulAcc) mulAcc(c, locW[j], kind === K.ImulAcc, lo, hi);
+        else divAcc(c, locW[j], kind === K.Idiv, lo, hi);
+        return i + 1;
+      }
+      case K.Imul: {
+        const j = 3 * i;
+        const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const three = locT[j + 2] === Loc.Imm;
+        const aLo = this.rd(i, three ? 1 : 0, a), aHi = c.outHi;
+        const bLo = this.rd(i, three ? 2 : 1, a), bHi = c.outHi;
+        const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi);
+        this.wr(i, 0, 0, r, c.outHi);
+        return i + 1;
+      }
+      case K.Push: {
+        const j = 3 * i;
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const lo = this.rd(i, 0, a), hi = c.outHi;
+        if (subs[i] === 16) {
+          const sp = this.sp() - 2;
+          this.mem.write16(sp < 0 ? TWO32 : sp, lo);
+          this.addSp(-2);
+        } else this.push64(lo, hi);
+        return i + 1;
+      }
+      case K.Pop: {
+        const j = 3 * i;
+        let lo: number, hi = 0;
+        if (subs[i] === 16) { lo = this.mem.read16(this.sp()); this.addSp(2); }
+        else { lo = this.pop64(); hi = c.outHi; }
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0; // rsp-based: after the increment
+        this.wr(i, 0, a, lo, hi);
+        return i + 1;
+      }
+      case K.JmpInd: case K.CallInd: {
+        const j = 3 * i;
+        const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
+        const lo = this.rd(i, 0, a), hi = c.outHi;
+        if (kind === K.CallInd) this.push64((P.addr[i] + P.len[i]) | 0, 0);
+        this.ip = i;
+        this.jumpTo(lo, hi);
+        return this.ip;
+      }
+      case K.Loop: {
+        const x = subs[i];
+        const a32 = (P.flags[i] & IF.Addr32) !== 0;
+        let zero: boolean;
+        if (x === 3) zero = a32 ? R[2] === 0 : (R[2] | R[3]) === 0;
+        else {
+          const lo = (R[2] - 1) | 0;
+          if (a32) { R[2] = lo; R[3] = 0; } else { if (lo === -1) R[3] = (R[3] - 1) | 0; R[2] = lo; }
+          zero = a32 ? R[2] === 0 : (R[2] | R[3]) === 0;
+        }
+        // loopne (0) / loope (1) also need ZF = 0 / 1; loop (2) only rcx; jrcxz (3) rcx = 0
+        const taken = x === 3 ? zero : !zero && (x === 2 || (x === 1) === cond(c, 4));
+        if (taken) {
+          const t = P.target[i];
+          if (t < 0) { this.ip = i; this.jumpToAddr(P.targetAddr[i]); return this.ip; }
+          return t;
+        }
+        return i + 1;
+      }
+      case K.Cmov: {
+        const j = 3 * i;
+        const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+        const v = this.rd(i, 1, a), hi = c.outHi; // the source is read (and may fault) either way
+        if (cond(c, subs[i])) this.wr(i, 0, 0, v, hi);
+        else if (locW[j] === 32) R[2 * locR[j] + 1] = 0;
+        return i + 1;
+      }
+      case K.Setcc: {
+        const a = locT[3 * i] === Loc.Mem ? this.ea(i) : 0;
+        this.wr(i, 0, a, cond(c, subs[i]) ? 1 : 0, 0);
+        return i + 1;
+      }
       case K.Bt: {
         const w = locW[j];
         let a = locT[j] === Loc.Mem ? this.ea(i) : 0;

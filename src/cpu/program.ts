@@ -45,6 +45,9 @@ export class Program {
   readonly flagsWritten: Uint16Array;
   /** Status flags that may be read after each instruction (the rest are dead). */
   readonly liveOut: Uint16Array;
+  /** Length of the run of Nop-kind records starting here (0 if not a Nop): NaCl bundle padding
+   * is retired in one dispatch. */
+  readonly nopRun: Int32Array;
 
   constructor(readonly text: Uint8Array, readonly base: number) {
     const n = text.length + 1; // +1: a sentinel "fell off the end" record
@@ -70,11 +73,15 @@ export class Program {
     this.flagsRead = new Uint16Array(n);
     this.flagsWritten = new Uint16Array(n);
     this.liveOut = new Uint16Array(n);
+    this.nopRun = new Int32Array(n);
     this.count = this.decodeAll();
     computeLiveness(this);
     specialize(this);
     fuse(this);
     fuseNacl(this);
+    for (let i = this.count - 1; i >= 0; i--) {
+      if (this.kind[i] === K.Nop) this.nopRun[i] = 1 + this.nopRun[i + 1];
+    }
   }
 
   /** Instruction index of a sandbox address, or -1. */
@@ -221,7 +228,8 @@ function computeLiveness(p: Program): void {
       const k = p.kind[i];
       const t = p.target[i];
       let out: number;
-      if (k === K.Jmp || k === K.Call) out = t >= 0 ? liveIn[t] : STATUS; // a callee sees the caller's flags
+      if (k === K.Hlt || k === K.Ud) out = 0; // never falls through: its fault ends the run
+      else if (k === K.Jmp || k === K.Call) out = t >= 0 ? liveIn[t] : STATUS; // a callee sees the caller's flags
       else if (k === K.Jcc || k === K.Loop) out = liveIn[i + 1] | (t >= 0 ? liveIn[t] : STATUS);
       else out = liveIn[i + 1];
       const inn = p.flagsRead[i] | (out & ~p.flagsWritten[i]);
@@ -297,7 +305,7 @@ function specialize(p: Program): void {
         }
         break;
       case K.Mov:
-        if (!wide) break;
+        if (!wide || (flags[i] & IF.Addr32) !== 0) break; // (the Load/Store kinds assume 64-bit addressing)
         if (t0 === Loc.Reg && t1 === Loc.Reg) kind[i] = w === 32 ? K.Mov32RR : K.Mov64RR;
         else if (t0 === Loc.Reg && t1 === Loc.Imm) kind[i] = w === 32 ? K.Mov32RI : K.Mov64RI;
         else if (t0 === Loc.Reg && t1 === Loc.Mem) kind[i] = w === 32 ? K.Load32 : K.Load64;

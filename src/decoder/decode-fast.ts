@@ -232,7 +232,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
   // Size class: 0 = 32 bits, 1 = 16 (66 outside VEX: a VEX with 66 was refused above), 2 = 64 (W).
   const sizeClass = wbit !== 0 ? 2 : (prefixes & 0x8 /* Prefix.OPSIZE */) >> 3;
   const addr32 = (prefixes & 0x10 /* Prefix.ADDR */) !== 0;
-  out.addrSize = addr32 ? 32 : 64;
+  out.addrSize = 64 - ((prefixes & 0x10 /* Prefix.ADDR */) << 1);
 
   // Form selection: most slots hold one unconstrained form; many others are resolved by the
   // mandatory prefix, ModRM.reg and mod alone; the rest match the full selection key.
@@ -265,7 +265,7 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
 
   // Immediates.
   if ((info & 15) !== 0 /* Imm.None */) {
-    p = readImmediates(code, p, end, info, t[320 /* FastTable.ImmLayout */ + (((info & 15) << 7) | (addr32 ? 0x40 : 0) | sizeIndex)], out);
+    p = readImmediates(code, p, end, info, t[320 /* FastTable.ImmLayout */ + (((info & 15) << 7) | ((prefixes & 0x10 /* Prefix.ADDR */) << 2) | sizeIndex)], out);
     if (p < 0) return p;
   } else {
     out.imm = 0;

@@ -139,16 +139,66 @@ function mnemonicOf(insn: FullDecode): string {
   return m;
 }
 
+const SEG_WORD: Record<number, string> = { 0x26: 'es', 0x2e: 'cs', 0x36: 'ss', 0x3e: 'ds', 0x64: 'fs', 0x65: 'gs' };
+
+/**
+ * objdump's words for prefixes the instruction does not use, in byte order: every 66 but the
+ * last ("data16"), and segment prefixes (in 64-bit mode CS/DS/ES/SS select nothing; of several,
+ * only the last one can be used: by an FS/GS memory operand, a branch hint or notrack).
+ */
+function unusedPrefixWords(insn: FullDecode, isString: boolean): string[] {
+  const d = insn.d;
+  const f = insn.form;
+  if (d.prefixCount === 0) return [];
+  // (Implicit-memory forms never mark a segment prefix used: all of them become words.)
+  const segWords = !isString && f.mnemonic !== 'lea' && !/^(vm|invlpga)/.test(f.mnemonic);
+  let last66 = -1;
+  let lastSeg = -1;
+  let i = 0;
+  for (; i < insn.bytes.length; i++) {
+    const b = insn.bytes[i];
+    if (b === 0x66) last66 = i;
+    else if (SEG_WORD[b] !== undefined) lastSeg = i;
+    else if (b !== 0xf0 && b !== 0xf2 && b !== 0xf3 && b !== 0x67 && (b & 0xf0) !== 0x40) break;
+  }
+  const hint = (f.flow === Flow.Jcc && d.segmentFsGs === 0 && (d.segment === 0x2e || d.segment === 0x3e)) ||
+    ((f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall) && d.segment === 0x3e && d.segmentFsGs === 0);
+  const fsGsShown = d.segmentFsGs !== 0 && insn.operands.some((o) => o.type === 'mem');
+  const words: string[] = [];
+  for (let k = 0; k < i; k++) {
+    const b = insn.bytes[k];
+    if (b === 0x66 && k !== last66) words.push('data16');
+    else if (segWords && SEG_WORD[b] !== undefined && !(k === lastSeg && (hint || fsGsShown))) words.push(SEG_WORD[b]);
+  }
+  return words;
+}
+
+/** Comparison predicates of cmpps/cmppd/cmpss/cmpsd (0-7) and their VEX forms (0-31). */
+const CMP_PREDICATES = ['eq', 'lt', 'le', 'unord', 'neq', 'nlt', 'nle', 'ord', 'eq_uq', 'nge', 'ngt', 'false', 'neq_oq',
+  'ge', 'gt', 'true', 'eq_os', 'lt_oq', 'le_oq', 'unord_s', 'neq_us', 'nlt_uq', 'nle_uq', 'ord_s', 'eq_us', 'nge_uq',
+  'ngt_uq', 'false_os', 'neq_os', 'ge_oq', 'gt_oq', 'true_us'];
+
+/** objdump's pseudo-op for a compare with a known predicate (cmpeqps, vcmpnge_uqpd...), else null. */
+function cmpPseudoOp(insn: FullDecode): string | null {
+  const f = insn.form;
+  const vex = f.map === OpMap.Vex0F;
+  if (f.opcode !== 0xc2 || (f.map !== OpMap.M0F && !vex)) return null;
+  const m = /^(v?)cmp(ps|pd|ss|sd)$/.exec(f.mnemonic);
+  const pred = insn.d.imm & 0xff;
+  if (m === null || pred >= (vex ? 32 : 8)) return null;
+  return `${m[1]}cmp${CMP_PREDICATES[pred]}${m[2]}`;
+}
+
 /** Formats one instruction (without address or bytes). */
 export function formatAtt(insn: FullDecode, opts: FormatOptions = {}): string {
   const base = opts.base ?? 0;
   const f = insn.form;
-  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 16) return 'xchg %ax,%ax';
-  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 64) return 'xchg %rax,%rax';
-  const d = insn.d;
-  const parts: string[] = [];
   const isString = f.opcode >= 0xa4 && f.opcode <= 0xaf && f.map === OpMap.Legacy && f.mnemonic !== 'test' ||
     f.opcode >= 0x6c && f.opcode <= 0x6f && f.map === OpMap.Legacy;
+  const parts: string[] = unusedPrefixWords(insn, isString);
+  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 16) return [...parts, 'xchg %ax,%ax'].join(' ');
+  if (f.mnemonic === 'nop' && f.opcode === 0x90 && insn.opSize === 64) return [...parts, 'xchg %rax,%rax'].join(' ');
+  const d = insn.d;
   if ((f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall) && d.segment === 0x3e && d.segmentFsGs === 0) parts.push('notrack');
   const branch = f.flow === Flow.Jmp || f.flow === Flow.Jcc || f.flow === Flow.Call || f.flow === Flow.Ret ||
     f.flow === Flow.IndirectJmp || f.flow === Flow.IndirectCall;
@@ -163,12 +213,10 @@ export function formatAtt(insn: FullDecode, opts: FormatOptions = {}): string {
   else if (d.lastRep === 0xf3 && d.hasMem && f.mnemonic === 'mov' && d.map === OpMap.Legacy &&
       (f.opcode === 0x88 || f.opcode === 0x89 || f.opcode === 0xc6 || f.opcode === 0xc7)) parts.push('xrelease');
   if ((d.prefixes & Prefix.LOCK) !== 0) parts.push('lock');
-  // Implicit-memory forms show an FS/GS override or a 67 prefix as a prefix word.
-  if (IMPLICIT_MEM.has(f.mnemonic)) {
-    if (d.addrSize === 32) parts.push('addr32');
-    if (d.segmentFsGs !== 0 && !/^(vm|invlpga)/.test(f.mnemonic)) parts.push(d.segmentFsGs === 0x64 ? 'fs' : 'gs');
-  }
-  let m = mnemonicOf(insn);
+  // Implicit-memory forms show a 67 prefix as a prefix word (FS/GS: see unusedPrefixWords).
+  if (IMPLICIT_MEM.has(f.mnemonic) && d.addrSize === 32) parts.unshift('addr32');
+  const pseudo = cmpPseudoOp(insn);
+  let m = pseudo ?? mnemonicOf(insn);
   if (f.flow === Flow.Jcc && d.segmentFsGs === 0 && (d.segment === 0x2e || d.segment === 0x3e)) m += d.segment === 0x2e ? ',pn' : ',pt';
   parts.push(m);
   const shown: string[] = [];
@@ -179,6 +227,7 @@ export function formatAtt(insn: FullDecode, opts: FormatOptions = {}): string {
   const ops = keep ? [...insn.operands] : [...insn.operands].reverse();
   const specs = keep ? [...f.operands] : [...f.operands].reverse();
   for (const [i, o] of ops.entries()) {
+    if (pseudo !== null && o.type === 'imm') continue; // the predicate is in the mnemonic
     let t: string;
     if (o.type === 'reg' && specs[i]?.kind === OperandKind.StI) t = `%st(${o.reg})`;
     else if (o.type === 'reg') t = `%${registerName(o.cls, o.reg, o.bits, o.highByte)}`;

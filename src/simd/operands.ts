@@ -62,10 +62,26 @@ export function checkAligned(a: number): void {
 export function srcX(u: SimdUnit, c: Exec, size: number, aligned: boolean): void {
   const t = u.tmp;
   if (c.ea < 0) {
-    t.set(u.xmm.subarray(16 * c.rm, 16 * c.rm + 16));
+    const x = u.xi32;
+    const ti = u.ti32;
+    const i = 4 * c.rm;
+    ti[0] = x[i];
+    ti[1] = x[i + 1];
+    ti[2] = x[i + 2];
+    ti[3] = x[i + 3];
     return;
   }
   if (aligned && size === 16) checkAligned(c.ea);
+  if (size === 16) {
+    const m = c.host.mem;
+    m.check(c.ea, 16, 1);
+    const ti = u.ti32;
+    ti[0] = m.read64(c.ea);
+    ti[1] = m.hi;
+    ti[2] = m.read64(c.ea + 8);
+    ti[3] = m.hi;
+    return;
+  }
   t.fill(0);
   readMem(c, c.ea, size, t, 0);
 }

@@ -10,7 +10,7 @@ export type Handler = (u: SimdUnit, c: Exec) => void;
 
 const byKey = new Map<string, Handler>();
 
-/** Registers one handler under each of the space-separated... no: under each key of `keys`. */
+/** Registers one handler under each key of `keys`. */
 export function def(keys: readonly string[] | string, h: Handler): void {
   for (const k of typeof keys === 'string' ? [keys] : keys) {
     if (byKey.has(k)) throw new Error(`simd: handler ${k} defined twice`);

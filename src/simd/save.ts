@@ -5,7 +5,7 @@ import type { Exec } from './interface.ts';
 import { Fsw, MXCSR_MASK, type SimdUnit } from './state.ts';
 import { checkAligned, readMem, writeMem, get32, put32 } from './operands.ts';
 import { generalProtection } from './fault.ts';
-import { beginX87, tagOf, tagWord } from './x87-stack.ts';
+import { beginX87, tagWord } from './x87-stack.ts';
 
 const IMAGE = new Uint8Array(512);
 
@@ -150,4 +150,3 @@ def('emms', (u) => {
   u.empty.fill(1);
 });
 
-void tagOf;

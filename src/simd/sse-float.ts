@@ -6,12 +6,13 @@ import {
   dppd, dpps, sseAdd, sseCmp, sseComi, sseConvertFloat, sseDiv, sseFromInt, sseMinMax, sseMul, sseRound,
   sseSqrt, sseSub, sseToInt, type SseEnv,
 } from '../fpu/sse/index.ts';
-import { def, FORM_MSIZE } from './registry.ts';
+import { def } from './registry.ts';
 import type { Exec } from './interface.ts';
 import type { SimdUnit } from './state.ts';
-import { HI, dstE, setGpr32, setGpr64, srcE, srcM, srcX, touchMmx } from './operands.ts';
+import { HI, setGpr32, setGpr64, srcE, srcM, srcX, touchMmx } from './operands.ts';
 import { SimdFaultKind, simdFault } from './fault.ts';
 import { rcp14, rsqrt14 } from './approx.ts';
+import { FastOp, fastInexact, fastLane } from './fast-float.ts';
 
 const env: SseEnv = { mxcsr: 0 };
 const R = new Uint8Array(16);
@@ -44,13 +45,45 @@ function lane(f: BinaryFormat, x: Int32Array, base: number, k: number): Bits {
 
 type Binop = (f: BinaryFormat, a: Bits, b: Bits, imm: number) => Bits;
 
+const RF32 = new Float32Array(R.buffer);
+const RF64 = new Float64Array(R.buffer);
+
+/** The fast path for all lanes into R (false: some lane needs the exact path; R is then garbage). */
+function tryFast(u: SimdUnit, c: Exec, single: boolean, count: number, fop: number): boolean {
+  if ((u.mxcsr & 0x6000) !== 0) return false;
+  let inexact = false;
+  for (let k = 0; k < count; k++) {
+    const a = single ? u.xf32[4 * c.reg + k] : u.xf64[2 * c.reg + k];
+    const b = single ? u.tf32[k] : u.tf64[k];
+    const r = fastLane(fop, a, b, single);
+    if (r !== r) return false;
+    inexact ||= fastInexact;
+    if (single) RF32[k] = r;
+    else RF64[k] = r;
+  }
+  if (inexact) env.mxcsr |= 0x20;
+  return true;
+}
+
 /** Packed (all lanes) or scalar (lane 0, the rest of the destination kept) binary operation. */
-function floatOp(f: BinaryFormat, packed: boolean, op: Binop, unary = false) {
+function floatOp(f: BinaryFormat, packed: boolean, op: Binop, unary = false, fop = 0) {
   const size = packed ? 16 : f.p === 24 ? 4 : 8;
   const count = packed ? (f.p === 24 ? 4 : 2) : 1;
+  const single = f.p === 24;
   return (u: SimdUnit, c: Exec): void => {
     srcX(u, c, size, true);
     begin(u);
+    if (fop !== 0) {
+      const x = u.xi32;
+      const d = 4 * c.reg;
+      R32[0] = x[d]; R32[1] = x[d + 1]; R32[2] = x[d + 2]; R32[3] = x[d + 3];
+      if (tryFast(u, c, single, count, fop)) {
+        finishSse(u);
+        x[d] = R32[0]; x[d + 1] = R32[1]; x[d + 2] = R32[2]; x[d + 3] = R32[3];
+        return;
+      }
+      env.mxcsr = u.mxcsr & ~0x3f;
+    }
     const d = 4 * c.reg;
     R.set(u.xmm.subarray(16 * c.reg, 16 * c.reg + 16));
     for (let k = 0; k < count; k++) {
@@ -61,19 +94,19 @@ function floatOp(f: BinaryFormat, packed: boolean, op: Binop, unary = false) {
     u.xmm.set(R, 16 * c.reg);
   };
 }
-function four(name: string, op: Binop, unary = false): void {
-  def(`${name}ps`, floatOp(Binary32, true, op, unary));
-  def(`${name}pd`, floatOp(Binary64, true, op, unary));
-  def(`${name}ss`, floatOp(Binary32, false, op, unary));
-  def(`${name}sd`, floatOp(Binary64, false, op, unary));
+function four(name: string, op: Binop, unary = false, fop = 0): void {
+  def(`${name}ps`, floatOp(Binary32, true, op, unary, fop));
+  def(`${name}pd`, floatOp(Binary64, true, op, unary, fop));
+  def(`${name}ss`, floatOp(Binary32, false, op, unary, fop));
+  def(`${name}sd`, floatOp(Binary64, false, op, unary, fop));
 }
-four('add', (f, a, b) => sseAdd(f, a, b, env));
-four('sub', (f, a, b) => sseSub(f, a, b, env));
-four('mul', (f, a, b) => sseMul(f, a, b, env));
-four('div', (f, a, b) => sseDiv(f, a, b, env));
+four('add', (f, a, b) => sseAdd(f, a, b, env), false, FastOp.Add);
+four('sub', (f, a, b) => sseSub(f, a, b, env), false, FastOp.Sub);
+four('mul', (f, a, b) => sseMul(f, a, b, env), false, FastOp.Mul);
+four('div', (f, a, b) => sseDiv(f, a, b, env), false, FastOp.Div);
 four('min', (f, a, b) => sseMinMax(f, a, b, false, env));
 four('max', (f, a, b) => sseMinMax(f, a, b, true, env));
-four('sqrt', (f, _a, b) => sseSqrt(f, b, env), true);
+four('sqrt', (f, _a, b) => sseSqrt(f, b, env), true, FastOp.Sqrt);
 four('cmp', (f, a, b, imm) => sseCmp(f, a, b, imm & 7, env));
 four('round', (f, _a, b, imm) => sseRound(f, b, imm, env), true);
 def('rcpps', floatOp(Binary32, true, (_f, _a, b) => f32(rcp14(b.lo)), true));
@@ -257,5 +290,3 @@ def('cvttss2si', toGpr(Binary32, true));
 def('cvtsd2si', toGpr(Binary64, false));
 def('cvttsd2si', toGpr(Binary64, true));
 
-void dstE;
-void FORM_MSIZE;

@@ -85,6 +85,19 @@ lanes('paddusw', 2, false, (x, y) => satU16(x + y));
 lanes('psubusb', 1, false, (x, y) => satU8(x - y));
 lanes('psubusw', 2, false, (x, y) => satU16(x - y));
 lanes('pcmpeqb', 1, false, (x, y) => (x === y ? -1 : 0));
+// Direct XMM versions of the byte ops that string and memory routines run in their inner loops.
+function bytewise(name: string, op: (x: number, y: number) => number): void {
+  def(`${name} Xr,Xm`, (u: SimdUnit, c: Exec) => {
+    srcX(u, c, 16, true);
+    const x = u.xmm;
+    const t = u.tmp;
+    const d = 16 * c.reg;
+    for (let i = 0; i < 16; i++) x[d + i] = op(x[d + i], t[i]);
+  });
+}
+bytewise('pcmpeqb', (x, y) => (x === y ? 0xff : 0));
+bytewise('pminub', (x, y) => (x < y ? x : y));
+bytewise('pmaxub', (x, y) => (x > y ? x : y));
 lanes('pcmpeqw', 2, false, (x, y) => (x === y ? -1 : 0));
 lanes('pcmpeqd', 4, false, (x, y) => (x === y ? -1 : 0));
 lanes('pcmpgtb', 1, true, (x, y) => (x > y ? -1 : 0));
@@ -284,13 +297,10 @@ for (const [suffix, from, to] of MOVX) {
       const t = u.tmp;
       const d = 16 * c.reg;
       for (let i = 0; i < count; i++) {
-        let v = 0;
-        for (let k = from - 1; k >= 0; k--) v = v * 256 + t[i * from + k];
         const neg = signed && (t[i * from + from - 1] & 0x80) !== 0;
         for (let k = 0; k < to; k++) {
           u.xmm[d + i * to + k] = k < from ? t[i * from + k] : neg ? 0xff : 0;
         }
-        void v;
       }
     });
   }

@@ -12,19 +12,33 @@ import {
 function load16(aligned: boolean) {
   return (u: SimdUnit, c: Exec): void => {
     srcX(u, c, 16, aligned);
-    u.xmm.set(u.tmp, 16 * c.reg);
+    const x = u.xi32;
+    const t = u.ti32;
+    const i = 4 * c.reg;
+    x[i] = t[0];
+    x[i + 1] = t[1];
+    x[i + 2] = t[2];
+    x[i + 3] = t[3];
   };
 }
 /** Full-width stores: xmm[rm]/m128 = xmm[reg]. */
 function store16(aligned: boolean) {
   return (u: SimdUnit, c: Exec): void => {
-    const s = 16 * c.reg;
+    const x = u.xi32;
+    const s = 4 * c.reg;
     if (c.ea < 0) {
-      u.xmm.copyWithin(16 * c.rm, s, s + 16);
+      const d = 4 * c.rm;
+      x[d] = x[s];
+      x[d + 1] = x[s + 1];
+      x[d + 2] = x[s + 2];
+      x[d + 3] = x[s + 3];
       return;
     }
     if (aligned) checkAligned(c.ea);
-    writeMem(c, c.ea, 16, u.xmm, s);
+    const m = c.host.mem;
+    m.check(c.ea, 16, 2);
+    m.write64(c.ea, x[s], x[s + 1]);
+    m.write64(c.ea + 8, x[s + 2], x[s + 3]);
   };
 }
 def(['movups Xr,Xm', 'movupd Xr,Xm', 'movdqu Xr,Xm', 'lddqu'], load16(false));

@@ -8,7 +8,7 @@
 import { Branch, Mem, summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
-import { Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
+import { clearShapes, Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
 import { matchStackRebase } from './superinstructions.ts';
 import { checkFeature, checkSummary, directBranch, NONE, RBP, RSP, sandboxingMessage, writeErrors, type Walk } from './walk.ts';
 
@@ -87,6 +87,12 @@ resetTrie();
 /** Called between chunks: a full trie starts again from scratch (it relearns what is used). */
 export function refreshFastWalk(): void {
   if (trieFull) resetTrie();
+}
+
+/** Empties the trie and the shape table (tests use it to start from a known state). */
+export function clearFastWalkTables(): void {
+  resetTrie();
+  clearShapes();
 }
 
 /** Walks one bundle; after an unrecognized instruction the rest of the bundle is skipped. */

@@ -66,22 +66,23 @@ function stringSequence(w: Walk, pos: number, end: number): number {
 }
 
 /**
- * The fast walk's memo of string instructions (what stringOp needs from a decode), keyed by the
- * four bytes at the instruction: [key, length, StringNeeds, form feature] per entry. Only
- * instructions of at most four bytes are kept, so the key holds all of their bytes.
+ * The fast walk's memo of string instructions (what stringOp needs from a decode): [bytes,
+ * length, StringNeeds, form feature] per entry, for instructions of at most four bytes (`bytes`
+ * holds them, little-endian), indexed by a hash of the first two bytes.
  */
-const STRING_MEMO = new Int32Array(256 * 4);
+const STRING_MEMO = new Int32Array(1024 * 4);
 
 function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number {
   const code = w.code;
   let m = -1;
-  let key = 0;
+  let word = 0;
   if (w.fast && pos + 4 <= end) {
-    key = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
-    m = (Math.imul(key, 0x9e3779b1) >>> 24) << 2;
-    if (STRING_MEMO[m] === key && STRING_MEMO[m + 1] !== 0) {
+    word = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
+    m = (Math.imul(word & 0xffff, 0x9e3779b1) >>> 22) << 2;
+    const length = STRING_MEMO[m + 1]!;
+    if (length !== 0 && STRING_MEMO[m] === (length === 4 ? word : word & ((1 << (length << 3)) - 1))) {
       if (STRING_MEMO[m + 2] !== needs) return 0;
-      return allowedFeature(w, STRING_MEMO[m + 3]!) ? STRING_MEMO[m + 1]! : 0;
+      return allowedFeature(w, STRING_MEMO[m + 3]!) ? length : 0;
     }
   }
   const d = w.d;
@@ -90,7 +91,7 @@ function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number
   const got = stringOpNeeds(d);
   const feature = FORMS[d.form]!.feature;
   if (m >= 0 && n <= 4) {
-    STRING_MEMO[m] = key;
+    STRING_MEMO[m] = n === 4 ? word : word & ((1 << (n << 3)) - 1);
     STRING_MEMO[m + 1] = n;
     STRING_MEMO[m + 2] = got;
     STRING_MEMO[m + 3] = feature;

@@ -1,6 +1,6 @@
 // What the rules need to know about one ordinary instruction, computed from its decode. It
 // depends only on the instruction's bytes (not on its position, the state before it or the
-// options), so it can be cached by bytes (instruction-cache.ts).
+// options), so the fast walk can cache it by header bytes (shape-cache.ts, fast-walk.ts).
 import { decodeFast } from '../decoder/decode-fast.ts';
 import { FORMS } from '../decoder/forms.ts';
 import { Feature, Flow, NaclFact, RIP, type Decoded, type Form } from '../decoder/types.ts';

@@ -15,6 +15,9 @@ export interface ValidateOptions {
   readonly deterministic?: boolean;
   /** Report "warning - bad call alignment" (calls that do not end at a bundle end). Default false. */
   readonly callAlignmentWarnings?: boolean;
-  /** Use the cache of instruction summaries keyed by bytes (default true; tests compare both). */
+  /**
+   * Use the fast walk (default true); false runs the reference walk, which decodes every
+   * instruction (tests and the benchmark compare the two).
+   */
   readonly cache?: boolean;
 }

@@ -53,10 +53,31 @@ export interface CampaignResult {
   byMnemonic: Map<string, number>;
 }
 
-/** Equal except (optionally) the x87 C1 bit. */
+/** Distance in units of the last place between two 80-bit register slots (Infinity across signs). */
+function ulps(a: Uint8Array, b: Uint8Array, at: number): number {
+  const v = (x: Uint8Array) => {
+    let n = 0n;
+    for (let k = 9; k >= 0; k--) n = (n << 8n) | BigInt(x[at + k]);
+    return n;
+  };
+  const x = v(a);
+  const y = v(b);
+  if ((x >> 79n) !== (y >> 79n)) return Infinity;
+  const d = x > y ? x - y : y - x;
+  return d > 1000n ? Infinity : Number(d);
+}
+
+/** Equal except (optionally) the x87 C1 bit and 1-ulp differences of x87 register values. */
 function sameRecord(a: Uint8Array, b: Uint8Array, ignoreC1: boolean): boolean {
   for (let i = 0; i < REC; i++) {
     if (a[i] === b[i]) continue;
+    if (ignoreC1 && i >= 32 && i < 160 && (i & 15) < 10) {
+      const slot = i & ~15;
+      if (ulps(a, b, slot) <= 1) {
+        i = slot + 15;
+        continue;
+      }
+    }
     if (i >= 6 && i < 24) continue; // FOP, FIP, FDP
     if (i >= 28 && i < 32) continue; // MXCSR_MASK
     if (i >= 416 && i < 512) continue; // reserved fxsave tail
@@ -73,7 +94,8 @@ function sameRecord(a: Uint8Array, b: Uint8Array, ignoreC1: boolean): boolean {
 
 /**
  * Runs `count` random cases over `forms` (each random state is shared by 4 instructions).
- * `ignoreC1` leaves the x87 C1 bit out of the comparison (see the transcendental test).
+ * `ignoreC1` leaves the x87 C1 bit out of the comparison and accepts x87 register values within
+ * one ulp (the host's transcendentals are not correctly rounded; see the transcendental test).
  */
 export function runCampaign(forms: Form[], count: number, seed: number, ignoreC1 = false): CampaignResult {
   const states = fc.sample(stateArb, { numRuns: Math.ceil(count / 4), seed });

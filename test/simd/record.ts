@@ -11,7 +11,7 @@ export const OFF = { FX: 0, MEM: 512, GPR: 768, FLAGS: 896, CODE: 904, LEN: 920 
 export const SCRATCH = 0x10000;
 export const STATUS_FLAGS = 0x8d5;
 
-class ScratchMemory implements SimdMemory {
+export class ScratchMemory implements SimdMemory {
   hi = 0;
   constructor(readonly bytes: Uint8Array) {}
   private at(a: number, size: number): number {

@@ -1,0 +1,21 @@
+// Quick timing of one fixture (default: calls), many fresh loads: `npx tsx bench/cpu/calls-quick.ts [name] [runs]`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseNexe } from '../../src/elf/index.ts';
+import { helloHost, loadNexe } from '../../src/loader/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const name = process.argv[2] ?? 'calls';
+const runs = Number(process.argv[3] ?? 30);
+const nexe = parseNexe(new Uint8Array(readFileSync(path.join(root, 'fixtures', `${name}.nexe`))));
+const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const mips: number[] = [];
+for (let k = 0; k < runs; k++) {
+  const { machine } = loadNexe(nexe, { handler: helloHost().handler });
+  const t0 = cpuMs();
+  machine.run(1e9);
+  mips.push(machine.state.icount / Math.max(cpuMs() - t0, 1e-3) / 1000);
+}
+mips.sort((a, b) => a - b);
+console.log(`${name}: best ${mips[mips.length - 1].toFixed(1)} median ${mips[mips.length >> 1].toFixed(1)} MIPS`);
