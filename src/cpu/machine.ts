@@ -263,7 +263,7 @@ export class Machine {
     const memBase = P.memBase, memIndex = P.memIndex, memShift = P.memShift, memDisp32 = P.memDisp32, nopRun = P.nopRun;
     let i = this.ip;
     let left = budget;
-    try {
+    {
       while (left > 0) {
         left--;
         const kind = kinds[i];
@@ -650,11 +650,8 @@ export class Machine {
         }
       }
       this.ip = i;
-      return left;
-    } finally {
-      // keep ip and the instruction count right on every exit, including faults
-      if (i >= 0) this.ip = i;
       c.icount += budget - left;
+      return left;
     }
   }
 

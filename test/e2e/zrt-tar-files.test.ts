@@ -49,7 +49,7 @@ async function runOnce() {
     'args = tar-files first\\x2c-arg second',
     '[fstab]',
     'channel=/dev/image.tar, mountpoint=/, access=ro, removable=no',
-    'channel=/dev/export.tar, mountpoint=/out, access=wo',
+    'channel=/dev/export.tar, mountpoint=/tmp, access=wo',
     '[time]',
     'seconds=1400000000',
     '',
@@ -65,7 +65,7 @@ describe('a C program over a tar-mounted root', () => {
     let fnv = 2166136261;
     for (const ch of new TextEncoder().encode(words)) fnv = Math.imul(fnv ^ ch, 16777619) >>> 0;
     const hex = fnv.toString(16).padStart(8, '0');
-    expect(stdout).toBe(`words.txt: 4 lines, fnv ${hex}\n/data: . .. b.bin sub words.txt\nclock: 1400000000.000001 then +1 us\n`);
+    expect(stdout).toBe(`words.txt: 4 lines, fnv ${hex}\n/data: . .. b.bin sub words.txt\nclock: 1400000000.000000 then +1 us\n`);
     expect(result.userCode).toBe(4);
     const members = readTar(exported).map((e) => e.path.replace(/^\.?\//, ''));
     expect(members).toContain('summary.txt');
@@ -79,6 +79,7 @@ describe('a C program over a tar-mounted root', () => {
   it('is identical run after run: outputs, report, etags, instruction counts', async () => {
     const a = await runOnce();
     const b = await runOnce();
+    expect(a.result.ending).toBe('exit');
     expect(b.stdout).toBe(a.stdout);
     expect(Buffer.from(b.exported).equals(Buffer.from(a.exported))).toBe(true);
     expect(b.result.instructions).toBe(a.result.instructions);
