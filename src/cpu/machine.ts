@@ -187,7 +187,7 @@ export class Machine {
     if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
     const x = P.memIndex[i];
     if (x >= 0) { s += (R[2 * x] >>> 0) * P.memScale[i]; h |= R[2 * x + 1]; }
-    return h === 0 && s >= 0 && s < TWO32 ? s : this.ea(i);
+    return s;
   }
   /** lea: the full 64-bit effective address, low half returned, high half in outHi. */
   private leaAddr(i: number): number {
@@ -263,7 +263,7 @@ export class Machine {
     const memBase = P.memBase, memIndex = P.memIndex, memShift = P.memShift, memDisp32 = P.memDisp32, nopRun = P.nopRun;
     let i = this.ip;
     let left = budget;
-    {
+    try {
       while (left > 0) {
         left--;
         const kind = kinds[i];
@@ -592,6 +592,17 @@ export class Machine {
             i++;
             break;
           }
+          case K.Alu: {
+            const op = subs[i];
+            const j = 3 * i;
+            const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const aLo = this.rd(i, 0, a), aHi = c.outHi;
+            const bLo = this.rd(i, 1, a), bHi = c.outHi;
+            const r = alu(c, op, locW[j], aLo, aHi, bLo, bHi);
+            if (op !== AluOp.Cmp && op !== AluOp.Test) this.wr(i, 0, a, r, c.outHi);
+            i++;
+            break;
+          }
           case K.Jcc:
             if (cond(c, subs[i])) {
               const t = target[i];
@@ -650,8 +661,11 @@ export class Machine {
         }
       }
       this.ip = i;
-      c.icount += budget - left;
       return left;
+    } finally {
+      // keep ip and the instruction count right on every exit, including faults
+      if (i >= 0) this.ip = i;
+      c.icount += budget - left;
     }
   }
 
@@ -661,16 +675,6 @@ export class Machine {
     const j = 3 * i;
     const locT = P.locT, locW = P.locW, locR = P.locR, subs = P.sub;
     switch (kind) {
-      case K.Alu: {
-        const op = subs[i];
-        const j = 3 * i;
-        const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
-        const aLo = this.rd(i, 0, a), aHi = c.outHi;
-        const bLo = this.rd(i, 1, a), bHi = c.outHi;
-        const r = alu(c, op, locW[j], aLo, aHi, bLo, bHi);
-        if (op !== AluOp.Cmp && op !== AluOp.Test) this.wr(i, 0, a, r, c.outHi);
-        return i + 1;
-      }
       case K.Mov: {
         // (32/64-bit register and memory forms have specialized kinds)
         const j = 3 * i;

@@ -20,7 +20,7 @@ function fail(out: Decoded, err: number, length: number): number {
 /**
  * Decodes one instruction at code[pos..end) into `out`; returns the length or a DecodeError (< 0).
  * On error out.length is the instruction's length when it is known (EVEX/XOP, undefined forms
- * whose layout is known), else 0.
+ * whose layout is known), else 0, and out.form is -1; the other fields are then unspecified.
  */
 export function decodeFast(code: Uint8Array, pos: number, end: number, out: Decoded): number {
   // Fields are stored as soon as they are known: fewer values stay live across the function.
@@ -156,14 +156,12 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
     rmField = modrm & 7;
     if (modrmKind === 2) mod = 3;
     if (mod !== 3) {
-      // ModRM facts in one load: displacement size, SIB follows, RIP-relative.
-      const facts = t[13636 /* FastTable.ModrmMemory */ + modrm];
-      let memBase = (facts & 0x10) !== 0 ? 16 /* RIP */ : rmField | rexB;
+      let memBase = -1;
       let memIndex = -1;
       let memScale = 1;
       let disp = 0;
-      let dispSize = facts & 7;
-      if ((facts & 8) !== 0) {
+      let dispSize = 0;
+      if (rmField === 4) {
         if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
         const sib = code[p++];
         memScale = 1 << (sib >> 6);
@@ -173,15 +171,24 @@ export function decodeFast(code: Uint8Array, pos: number, end: number, out: Deco
         const base = sib & 7;
         if (base === 5 && mod === 0) {
           dispSize = 4;
-          memBase = -1;
         } else {
           memBase = base | rexB;
         }
+      } else if (rmField === 5 && mod === 0) {
+        memBase = 16; // RIP
+        dispSize = 4;
+      } else {
+        memBase = rmField | rexB;
       }
-      if (dispSize !== 0) {
-        if (p + dispSize > end) return fail(out, -1 /* DecodeError.Truncated */, 0);
-        disp = dispSize === 1 ? (code[p] << 24) >> 24 : code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
-        p += dispSize;
+      if (mod === 1) {
+        dispSize = 1;
+        if (p >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+        disp = (code[p++] << 24) >> 24;
+      } else if (mod === 2 || dispSize === 4) {
+        dispSize = 4;
+        if (p + 3 >= end) return fail(out, -1 /* DecodeError.Truncated */, 0);
+        disp = code[p] | (code[p + 1] << 8) | (code[p + 2] << 16) | (code[p + 3] << 24);
+        p += 4;
       }
       out.hasMem = true;
       out.memBase = memBase;

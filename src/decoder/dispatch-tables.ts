@@ -22,13 +22,8 @@ export const FastTable = {
   Slot: 2368,
   /** The pseudo record used while a 3DNow! instruction's opcode (its trailing byte) is unknown. */
   Now3DPending: 2368 + SLOTS * 4,
-  /**
-   * 256 memory-form ModRM facts (mod != 3): bits 0-2 displacement bytes (before a SIB base of 5),
-   * 3 a SIB byte follows, 4 RIP-relative.
-   */
-  ModrmMemory: 2368 + SLOTS * 4 + 4,
   /** Start of the variable sections. */
-  End: 2368 + SLOTS * 4 + 4 + 256,
+  End: 2368 + SLOTS * 4 + 4,
 } as const;
 
 /** BYTE_CLASS values above the legacy prefix bits (which are 0x1..0x400 and stand for themselves). */
@@ -57,16 +52,6 @@ for (let b = 0; b < 256; b++) {
   else if (b === 0xc4 || b === 0xc5 || b === 0x62 || b === 0x8f) cls = ByteClass.VexLike;
   else if (INVALID_64[b] !== 0) cls = ByteClass.Invalid64;
   fast[FastTable.ByteClass + b] = cls;
-}
-
-// Memory-form ModRM facts.
-for (let m = 0; m < 256; m++) {
-  const mod = m >> 6;
-  const rm = m & 7;
-  if (mod === 3) continue;
-  const rip = mod === 0 && rm === 5;
-  const dispSize = mod === 1 ? 1 : mod === 2 || rip ? 4 : 0;
-  fast[FastTable.ModrmMemory + m] = dispSize | (rm === 4 ? 8 : 0) | (rip ? 0x10 : 0);
 }
 
 // Operand sizes.

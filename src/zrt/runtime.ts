@@ -17,7 +17,7 @@ import { DeterministicRandom } from './random.ts';
 import { MAX_SYSCALL } from './syscalls/numbers.ts';
 import type { SyscallHandler, ZrtState } from './syscalls/state.ts';
 import { buildSyscallTable } from './syscalls/table.ts';
-import { decodeUtf8 } from './utf8.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 import { ZrtExit } from './zrt-exit.ts';
 
 export interface ZrtOptions {

@@ -1,7 +1,7 @@
 // The core's UTF-8 codec against the platform's TextEncoder/TextDecoder.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, encodeUtf8 } from '../../src/zrt/utf8.ts';
+import { decodeUtf8, encodeUtf8 } from '../../src/text/utf8.ts';
 
 describe('utf8', () => {
   it('decodes any bytes as TextDecoder does (property)', () => {

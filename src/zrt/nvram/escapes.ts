@@ -2,7 +2,7 @@
 // Decoding follows ZRT's unescape_string_copy_to_dest: `\x` plus two ASCII letters or digits is one byte,
 // letters counting from 10 ('a'/'A' = 10 ... 'z'/'Z' = 35, so "\xzz" is ZRT's odd but defined 0x33);
 // anything else, a lone backslash included, is copied as it stands.
-import { decodeUtf8, encodeUtf8 } from '../utf8.ts';
+import { decodeUtf8, encodeUtf8 } from '../../text/utf8.ts';
 
 function digit(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;

@@ -2,7 +2,7 @@
 import { PATH_MAX } from '../abi.ts';
 import { Errno, fail } from '../errno.ts';
 import type { GuestMemory } from '../guest-memory.ts';
-import { decodeUtf8 } from '../utf8.ts';
+import { decodeUtf8 } from '../../text/utf8.ts';
 
 export function readIn(mem: GuestMemory, addr: number, len: number): Uint8Array {
   if (!mem.isMapped(addr, len, false)) fail(Errno.EFAULT, `cannot read ${len} bytes at 0x${addr.toString(16)}`);

@@ -3,7 +3,7 @@ import { AccessMode } from '../abi.ts';
 import type { Timestamp } from '../clock.ts';
 import { Errno, fail } from '../errno.ts';
 import type { GuestMemory } from '../guest-memory.ts';
-import { encodeUtf8 } from '../utf8.ts';
+import { encodeUtf8 } from '../../text/utf8.ts';
 import { checkAccess } from './file-calls.ts';
 import { readIn, readPath, writeOut } from './guest-io.ts';
 import { Sys } from './numbers.ts';

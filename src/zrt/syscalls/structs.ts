@@ -2,7 +2,7 @@
 import { DirentLayout, StatLayout, TimespecLayout, TimevalLayout } from '../abi.ts';
 import type { Timestamp } from '../clock.ts';
 import type { Inode } from '../fs/inode.ts';
-import { encodeUtf8 } from '../utf8.ts';
+import { encodeUtf8 } from '../../text/utf8.ts';
 
 /** st_dev of the memory tree and of /dev entries. */
 const DEV_MEMFS = 1;

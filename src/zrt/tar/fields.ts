@@ -1,5 +1,5 @@
 // ustar header field layout and the number/string codecs shared by the reader and writer.
-import { decodeUtf8 } from '../utf8.ts';
+import { decodeUtf8 } from '../../text/utf8.ts';
 import { TarError } from './tar-error.ts';
 
 /** [offset, length] of each ustar header field. */

@@ -1,6 +1,6 @@
 // Tar reader: ustar and v7 headers, GNU long names ('L'/'K') and pax extended headers ('x'/'g': path,
 // linkpath, size, mtime, uid, gid). It reads the whole archive or throws one TarError: never a partial list.
-import { decodeUtf8 } from '../utf8.ts';
+import { decodeUtf8 } from '../../text/utf8.ts';
 import { BLOCK, type TarEntry, type TarEntryType } from './entry.ts';
 import { checksums, readNumber, readString } from './fields.ts';
 import { TarError } from './tar-error.ts';

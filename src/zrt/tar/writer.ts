@@ -1,6 +1,6 @@
 // Tar writer: ustar headers; a pax 'x' header carries whatever ustar cannot hold (long paths or link
 // targets, out-of-range times or ids).
-import { encodeUtf8 } from '../utf8.ts';
+import { encodeUtf8 } from '../../text/utf8.ts';
 import { BLOCK, type TarEntry, type TarEntryType } from './entry.ts';
 import { Field, checksums, octalFits, writeOctal, writeString, type FieldName } from './fields.ts';
 
