@@ -27,6 +27,8 @@ export const K = {
   PushR: 101, PopR: 102, JmpIndR: 103, CallIndR: 104,
   // The NaCl superinstructions `and $-32, %eX; add %r15, %rX; jmp|call *%rX` as one handler.
   NaclJmp: 105, NaclCall: 106,
+  // AluJcc32/64 whose flags stay live after the jcc: one dispatch, the flags still recorded.
+  AluJcc32L: 107, AluJcc64L: 108,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */

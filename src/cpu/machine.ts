@@ -187,7 +187,7 @@ export class Machine {
     if (b >= 0) { s += R[2 * b] >>> 0; h = R[2 * b + 1]; }
     const x = P.memIndex[i];
     if (x >= 0) { s += (R[2 * x] >>> 0) * P.memScale[i]; h |= R[2 * x + 1]; }
-    return s;
+    return h === 0 && s >= 0 && s < TWO32 ? s : this.ea(i);
   }
   /** lea: the full 64-bit effective address, low half returned, high half in outHi. */
   private leaAddr(i: number): number {
@@ -289,7 +289,7 @@ export class Machine {
             i++;
             break;
           }
-          case K.AluJcc32: {
+          case K.AluJcc32: case K.AluJcc32L: {
             const j = 3 * i;
             const d = locR[j];
             const a = R[2 * d];
@@ -302,6 +302,7 @@ export class Machine {
               break;
             }
             left--;
+            if (kind === -1) alu(c, op, 32, a, 0, b, 0); // records the live flags
             let r: number;
             switch (op) {
               case AluOp.Sub: r = (a - b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
@@ -332,7 +333,7 @@ export class Machine {
             } else i += 2;
             break;
           }
-          case K.AluJcc64: {
+          case K.AluJcc64: case K.AluJcc64L: {
             const j = 3 * i;
             const d = locR[j];
             const aLo = R[2 * d], aHi = R[2 * d + 1];
@@ -347,6 +348,7 @@ export class Machine {
               break;
             }
             left--;
+            if (kind === -1) alu(c, op, 64, aLo, aHi, bLo, bHi); // records the live flags
             const isSub = op === AluOp.Sub || op === AluOp.Cmp;
             let rLo: number, rHi: number;
             if (isSub) {

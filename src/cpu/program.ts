@@ -260,19 +260,22 @@ function fuseNacl(p: Program): void {
   }
 }
 
-/** Fuses cmp/sub/test/and (any cc) and add/or/xor, inc/dec (result-only cc) with a following jcc. */
+/** Fuses cmp/sub/test/and (any cc) and add/or/xor, inc/dec (result-only cc) with a following jcc;
+ * ALU producers whose flags stay live after the jcc fuse too (the L kinds record them). */
 function fuse(p: Program): void {
   const { kind, sub, locT, locW } = p;
   for (let i = 0; i + 1 < p.count; i++) {
-    if (kind[i + 1] !== K.Jcc || (p.liveOut[i + 1] & p.flagsWritten[i]) !== 0) continue;
+    if (kind[i + 1] !== K.Jcc) continue;
+    const live = (p.liveOut[i + 1] & p.flagsWritten[i]) !== 0;
     const cc = sub[i + 1];
     const k = kind[i];
+    if (live && k !== K.Alu32RR && k !== K.Alu32RI && k !== K.Alu64RR && k !== K.Alu64RI) continue;
     if (k === K.Alu32RR || k === K.Alu32RI || k === K.Alu64RR || k === K.Alu64RI) {
       const op = sub[i];
       const compare = op === 5 || op === 7 || op === 4 || op === 8; // sub cmp and test
       if (!(compare || ((op === 0 || op === 1 || op === 6) && RESULT_CC(cc)))) continue;
-      if (k === K.Alu64RR || k === K.Alu64RI) { if (!compare) continue; kind[i] = K.AluJcc64; }
-      else kind[i] = K.AluJcc32;
+      if (k === K.Alu64RR || k === K.Alu64RI) { if (!compare) continue; kind[i] = live ? K.AluJcc64L : K.AluJcc64; }
+      else kind[i] = live ? K.AluJcc32L : K.AluJcc32;
     } else if ((k === K.Inc || k === K.Dec) && locT[3 * i] === Loc.Reg && (locW[3 * i] === 32 || locW[3 * i] === 64) && RESULT_CC(cc)) {
       sub[i] = k === K.Inc ? 1 : 0xff;
       kind[i] = locW[3 * i] === 32 ? K.IncDecJcc32 : K.IncDecJcc64;

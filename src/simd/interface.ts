@@ -6,9 +6,10 @@
 //   - ea  = the effective address in sandbox coordinates when the form has a memory operand, else -1,
 //   - imm = the first immediate (imm8 forms only read its low byte), and REX.W (selects 64-bit GPR
 //     operands: cvtsi2sd's source, cvtsd2si's destination, extractps/pextrb register destinations).
-// Faults are thrown: FaultSignal from src/cpu/fault.ts (#GP for misaligned 16-byte operands and bad
-// MXCSR values, memory faults from the SimdMemory methods, #UD for forms with no semantics here) and
-// SimdFaultSignal (fault.ts) for unmasked SIMD (#XM) and x87 (#MF) floating-point exceptions.
+// execSimd returns false for forms that are not executed here (the cpu keeps crc32, movnti, fences,
+// prefetches and everything integer). Faults are thrown: FaultSignal from src/cpu/fault.ts (#GP for
+// misaligned 16-byte operands of aligned forms and reserved MXCSR bits; memory faults come from the
+// SimdMemory methods) and SimdFaultSignal (fault.ts) for unmasked SIMD (#XM) and x87 (#MF) exceptions.
 
 /** The memory operations the executors use: SandboxMemory (src/cpu/memory.ts) fits as it is. */
 export interface SimdMemory {

@@ -1,9 +1,12 @@
 // The interpreter's shortcuts must be invisible: nop runs retired in one dispatch stop exactly at
-// the budget, and the quick address path of register loads/stores faults like the general one.
+// the budget, the quick address path of register loads/stores faults like the general one, and
+// an ALU op + jcc fused with live flags ends like the pair run one step at a time (unfused).
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../src/cpu/machine.ts';
 import { Perm, SandboxMemory } from '../../src/cpu/memory.ts';
 import { Program } from '../../src/cpu/program.ts';
+import { K } from '../../src/cpu/kinds.ts';
+import { rflags } from '../../src/cpu/flags.ts';
 import { assemble } from './lib/asm.ts';
 
 const TEXT = 0x20000, DATA = 0x40000;
@@ -76,4 +79,49 @@ describe('quick addresses of register loads and stores', () => {
     expect(m.state.getBig(7)).toBe(0x11223344n);
     expect(m.state.getBig(8)).toBe(0x5566778811223344n);
   });
+});
+
+describe('fused ALU + jcc with flags live after the branch', () => {
+  const CCS = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
+  const VALUES = [0n, 1n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n, 0x7fffffffffffffffn,
+    0x8000000000000000n, 0xffffffffffffffffn, 0x123456789abcdef0n];
+  // each snippet at a 64-byte boundary: the flags are read (lahf, seto) after the branch
+  const program = (op: string, wide: boolean): string => CCS.map((cc) => {
+    const [a, b] = wide ? ['%rax', '%rbx'] : ['%eax', '%ebx'];
+    return `.p2align 6; ${op} ${b}, ${a}; j${cc} 1f; mov $7, %ecx; 1: lahf; seto %dl; hlt`;
+  }).join('\n');
+  for (const op of ['cmp', 'sub', 'test', 'and', 'add', 'or', 'xor']) {
+    for (const wide of [false, true]) {
+      it(`${op} (${wide ? 64 : 32} bits) with every cc`, () => {
+        const code = assemble(program(op, wide));
+        const mem = new SandboxMemory();
+        mem.poke(TEXT, code);
+        mem.protect(TEXT, 0x10000, Perm.RX);
+        const prog = new Program(code, TEXT);
+        let fusedKinds = 0;
+        for (let k = 0; k < CCS.length; k++) {
+          const kind = prog.kind[prog.indexOf(TEXT + 64 * k)];
+          if (kind === K.AluJcc32L || kind === K.AluJcc64L) fusedKinds++;
+        }
+        // add/or/xor fuse only with the result-only conditions (e, ne, s, ns, p, np); wide add/or/xor never
+        const plain = op === 'add' || op === 'or' || op === 'xor';
+        expect(fusedKinds).toBe(plain ? (wide ? 0 : 6) : 16);
+        for (let k = 0; k < CCS.length; k++) {
+          for (const a of VALUES) {
+            for (const b of VALUES) {
+              const ends = [1e6, 1].map((budget) => {
+                const m = new Machine(mem, prog);
+                m.state.setBig(0, a); m.state.setBig(3, b);
+                m.setRip(TEXT + 64 * k);
+                let r = m.run(budget);
+                while (r.kind === 'budget-exhausted') r = m.run(budget);
+                return [r.kind, m.state.icount, ...[0, 1, 2, 3].map((x) => m.state.getBig(x)), rflags(m.state)];
+              });
+              expect(ends[0], `${op} j${CCS[k]} ${a} ${b}`).toEqual(ends[1]);
+            }
+          }
+        }
+      });
+    }
+  }
 });
