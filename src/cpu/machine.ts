@@ -146,12 +146,27 @@ export class Machine {
     else if (s >= TWO32) R[2 * RSP + 1] = (R[2 * RSP + 1] + 1) | 0;
   }
   push64(lo: number, hi: number): void {
+    const R = this.state.R;
+    if (R[2 * RSP + 1] === 0 && (R[2 * RSP] >>> 0) >= 8) { // the usual case: no carry into the high half
+      const s = (R[2 * RSP] >>> 0) - 8;
+      this.mem.write64(s, lo, hi);
+      R[2 * RSP] = s;
+      return;
+    }
     const a = this.sp() - 8;
     this.mem.write64(a < 0 ? TWO32 : a, lo, hi);
     this.addSp(-8);
   }
   /** Pops 8 bytes; returns the low half, the high half in state.outHi. */
   pop64(): number {
+    const R = this.state.R;
+    if (R[2 * RSP + 1] === 0 && (R[2 * RSP] >>> 0) <= 0xfffffff7) { // the usual case: no carry
+      const s = R[2 * RSP] >>> 0;
+      const v = this.mem.read64(s);
+      this.state.outHi = this.mem.hi;
+      R[2 * RSP] = s + 8;
+      return v;
+    }
     const lo = this.mem.read64(this.sp());
     this.state.outHi = this.mem.hi;
     this.addSp(8);
@@ -302,7 +317,7 @@ export class Machine {
               break;
             }
             left--;
-            if (kind === -1) alu(c, op, 32, a, 0, b, 0); // records the live flags
+            if (kind === K.AluJcc32L) alu(c, op, 32, a, 0, b, 0); // records the live flags
             let r: number;
             switch (op) {
               case AluOp.Sub: r = (a - b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
@@ -348,7 +363,7 @@ export class Machine {
               break;
             }
             left--;
-            if (kind === -1) alu(c, op, 64, aLo, aHi, bLo, bHi); // records the live flags
+            if (kind === K.AluJcc64L) alu(c, op, 64, aLo, aHi, bLo, bHi); // records the live flags
             const isSub = op === AluOp.Sub || op === AluOp.Cmp;
             let rLo: number, rHi: number;
             if (isSub) {

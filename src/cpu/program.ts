@@ -216,7 +216,7 @@ const STATUS = 0x8d5;
  * Backward flag liveness to a fixpoint: liveIn = read | (liveOut & ~written); liveOut is the liveIn
  * of the fall-through successor, plus the direct branch target's for jcc/loop, or the target's
  * alone for jmp and call. Returns, indirect branches and undecodable bytes count as reading every
- * flag; hlt and ud2 as reading none (their fault does not expose the flags).
+ * flag; hlt and ud2 as reading none and having no successor (their fault does not expose the flags).
  */
 function computeLiveness(p: Program): void {
   const n = p.count;

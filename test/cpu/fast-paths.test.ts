@@ -125,3 +125,35 @@ describe('fused ALU + jcc with flags live after the branch', () => {
     }
   }
 });
+
+describe('quick push and pop', () => {
+  const at = (source: string, rsp: bigint) => {
+    const m = machine(source);
+    m.state.setBig(4, rsp);
+    return { m, r: m.run(100) };
+  };
+  it('a push below address 8 faults past the sandbox, rsp unchanged', () => {
+    for (const rsp of [0n, 4n, 7n]) {
+      const { m, r } = at('push %rax; hlt', rsp);
+      expect(r).toEqual({ kind: 'fault', fault: { kind: 'unmapped', address: 2 ** 32, rip: TEXT } });
+      expect(m.state.getBig(4)).toBe(rsp);
+    }
+  });
+  it('a push to the unmapped null page faults there', () => {
+    const { r } = at('push %rax; hlt', 8n);
+    expect(r).toEqual({ kind: 'fault', fault: { kind: 'unmapped', address: 0, rip: TEXT } });
+  });
+  it('a pop at the top of the sandbox faults, rsp unchanged', () => {
+    for (const rsp of [0xfffffff8n, 0xfffffffcn, 0xffffffffn]) {
+      const { m, r } = at('pop %rax; hlt', rsp);
+      expect(r.kind === 'fault' && r.fault.kind).toBe('unmapped');
+      expect(m.state.getBig(4)).toBe(rsp);
+    }
+  });
+  it('push and pop round-trip 64-bit values and move rsp by 8', () => {
+    const { m, r } = at('mov $0x8877665544332211, %rax; push %rax; push %rax; pop %rbx; pop %rcx; push %rbx; hlt', BigInt(DATA + 0x100));
+    expect(r.kind === 'fault' && r.fault.kind).toBe('halt');
+    expect([m.state.getBig(3), m.state.getBig(1), m.state.getBig(4)])
+      .toEqual([0x8877665544332211n, 0x8877665544332211n, BigInt(DATA + 0xf8)]);
+  });
+});

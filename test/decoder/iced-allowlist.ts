@@ -62,13 +62,8 @@ export const ICED_ALLOWLIST: readonly AllowEntry[] = [
       d.icedText.replace(/^(iret|lret|sysret|sysexit)l/, '$1') === stripPrefixWords(d.oursText),
   },
   {
-    id: 'text-segment-on-nop',
-    reason: 'iced hides a segment override on a hint NOP; objdump (and we) show it: nopw %cs:0x0(%rax,%rax,1)',
-    matches: (d) => d.kind === 'text' && d.ours === 'nop' && d.oursText.replace(/%[c-gs]s:/, '') === d.icedText,
-  },
-  {
     id: 'text-prefix-words',
-    reason: 'objdump (and we) show prefixes the instruction does not use as words (data16 for all 66 but the last, cs/ds/es/ss in 64-bit mode, a non-last fs/gs): data16 cs nopw; iced prints none',
+    reason: 'objdump 2.40 (and we) show prefixes the instruction does not use as words, in byte order: data16 for every 66 but the last, cs/ds/es/ss (they select nothing in 64-bit mode), fs/gs unless it is the last segment prefix and a memory operand shows it (data16 cs nopw 0x0(%rax,%rax,1)); iced prints none',
     matches: (d) => d.kind === 'text' && d.oursText !== stripPrefixWords(d.oursText) &&
       stripPrefixWords(d.oursText) === stripPrefixWords(d.icedText),
   },

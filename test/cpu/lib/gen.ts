@@ -235,7 +235,8 @@ function attempt(r: Rng): Snippet | null {
   if (r() < 0.3) {
     // A conditional branch over one instruction X, then Y: [last][jcc +len(X)][X = sub][Y = cmp].
     // X and Y write every status flag, so the flags are dead after the jcc and the interpreter
-    // fuses the flag producer with it; the registers show whether the branch was taken.
+    // fuses the flag producer with it; the registers show whether the branch was taken. Sometimes
+    // Y is a mov instead: the flags then stay live to the end (the fused kinds that record them).
     if (r() < 0.6) {
       // a fresh flag producer right before the jcc (the pairs the interpreter fuses)
       const e = encode(r, pick(r, PRODUCER_FORMS), false);
@@ -251,8 +252,9 @@ function attempt(r: Rng): Snippet | null {
     if (JCC_READS[cc] & undef) return null;
     const rex = (): number => 0x40 | (int(r, 2) << 3) | (int(r, 2) << 2) | int(r, 2);
     const x = [rex(), 0x29, 0xc0 | (int(r, 8) << 3) | int(r, 8)];
-    const y = [rex(), 0x39, 0xc0 | (int(r, 8) << 3) | int(r, 8)];
-    for (const [bytes, name] of [[[0x70 + cc, x.length], 'jcc'], [x, 'sub'], [y, 'cmp']] as const) {
+    const live = r() < 0.35;
+    const y = [rex(), live ? 0x89 : 0x39, 0xc0 | (int(r, 8) << 3) | int(r, 8)];
+    for (const [bytes, name] of [[[0x70 + cc, x.length], 'jcc'], [x, 'sub'], [y, live ? 'mov' : 'cmp']] as const) {
       code.push(...bytes);
       const b = Uint8Array.from(bytes);
       if (decodeFast(b, 0, b.length, decoded) !== b.length || FORMS[decoded.form].mnemonic.slice(0, 1) !== name.slice(0, 1)) {
@@ -260,7 +262,8 @@ function attempt(r: Rng): Snippet | null {
       }
       forms.push(decoded.form);
     }
-    undef = 0;
+    // taken: the flags before the jcc survive (their undefined ones too); not taken: sub's, all defined
+    if (!live) undef = 0;
   }
   const flags = 0x2 | (int(r, 4096) & 0x8d5) | (r() < 0.2 ? 0x400 : 0);
   return { c: { code: Uint8Array.from(code), flags, seed, regs }, undefinedFlags: undef & 0x8d5, forms };
