@@ -15,6 +15,7 @@ Memory 4 GiB and no Timeout unless given. argv is NEXE ARGS...; options go befor
   --memory BYTES  the Memory budget (default 4294967296)
   --budget N      stop after N guest instructions
   --env NAME=VAL  add an environment variable (repeatable)
+  --image TAR     mount the tarball TAR read-only at / (as the channel /dev/image)
   --report        print ZeroVM's report on stderr at the end
 Exit status: the program's return code (low 8 bits); when it did not exit: 128 + signal after a
 fault, 124 after the timeout or budget, 1 when validation failed, 2 for an unusable NEXE, 125
@@ -31,6 +32,7 @@ export const execCommand: Command = {
   summary: 'run a nexe on the terminal (stdin/stdout/stderr); exit status = its return code',
   async run(args) {
     let skip = false, report = false;
+    let imageFile: string | undefined;
     let timeout: number | undefined, memory: number | undefined, budget: number | undefined;
     const env: string[] = [];
     let i = 0;
@@ -47,6 +49,10 @@ export const execCommand: Command = {
       else if (a === '--timeout') timeout = positive(a, args[++i], false);
       else if (a === '--memory') memory = positive(a, args[++i]);
       else if (a === '--budget') budget = positive(a, args[++i]);
+      else if (a === '--image') {
+        imageFile = args[++i];
+        if (imageFile === undefined) throw new UsageError('--image needs a tar file');
+      }
       else if (a === '--env') {
         const v = args[++i];
         if (v === undefined || !/^[^=]+=/.test(v)) throw new UsageError(`--env needs NAME=VALUE, got '${v ?? ''}'`);
@@ -61,12 +67,20 @@ export const execCommand: Command = {
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
+    let image: Uint8Array | undefined;
+    if (imageFile !== undefined) {
+      try {
+        image = new Uint8Array(readFileSync(imageFile));
+      } catch (e) {
+        throw new UsageError(`cannot read image ${imageFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    }
     // Loaded on use: every zvm command would otherwise pay for the whole runtime at start-up.
     const { execNexe, execStatus } = await import('../node/session/exec-nexe.ts');
     let result: SessionResult;
     try {
       result = await execNexe(bytes, {
-        args: [file, ...args.slice(i + 1)], env, skipValidation: skip, timeoutSeconds: timeout, memory, instructionBudget: budget,
+        args: [file, ...args.slice(i + 1)], env, image, skipValidation: skip, timeoutSeconds: timeout, memory, instructionBudget: budget,
       });
     } catch (e) {
       if (e instanceof ElfError) {

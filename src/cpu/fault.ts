@@ -16,6 +16,10 @@ export const FaultKind = {
   Halt: 'halt',
   /** Misaligned cmpxchg16b operand (#GP). */
   GeneralProtection: 'general-protection',
+  /** An unmasked SSE floating-point exception (#XM). */
+  SimdFloatingPoint: 'simd-floating-point',
+  /** A pending unmasked x87 exception reaching a waiting x87 instruction (#MF). */
+  X87FloatingPoint: 'x87-floating-point',
   /** A trampoline slot with no host handler installed. */
   NoHandler: 'no-trampoline-handler',
 } as const;

@@ -1,6 +1,7 @@
 // Interpreter handler kinds, and the map from the decoder table's semantic `op` to them. The one
 // instruction table (src/decoder) feeds dispatch: every op resolves to a kind by its mnemonic.
-import { FORMS, Flow, type Form } from '../decoder/index.ts';
+import { FORMS, Flow, OperandKind, type Form } from '../decoder/index.ts';
+import { isSimdForm } from '../simd/exec.ts';
 
 export const K = {
   Invalid: 0, Nop: 1, Mov: 2, Movzx: 3, Movsx: 4, Lea: 5, Alu: 6, Inc: 7, Dec: 8, Neg: 9, Not: 10,
@@ -29,6 +30,8 @@ export const K = {
   NaclJmp: 105, NaclCall: 106,
   // AluJcc32/64 whose flags stay live after the jcc: one dispatch, the flags still recorded.
   AluJcc32L: 107, AluJcc64L: 108,
+  // MMX/SSE..SSE4.2/x87/fxsave forms: executed by src/simd (execSimd) with the record's form id.
+  Simd: 109,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */
@@ -95,6 +98,7 @@ for (const f of FORMS) {
 
 /** Handler kind of a form: its op's kind, refined where forms of one op differ in shape. */
 export function formKind(f: Form): number {
+  if (isSimdForm(f.id)) return K.Simd;
   let kind: number = OP_KIND[f.op];
   if (kind === K.Imul && f.operands.length === 1) kind = K.ImulAcc;
   if (f.flow === Flow.IndirectJmp) kind = K.JmpInd;
@@ -104,7 +108,13 @@ export function formKind(f: Form): number {
   return kind;
 }
 
+/** True when a form's operand must be memory (mod = 3 encodings of it are #UD). */
+export function memoryOnly(f: Form): boolean {
+  return f.operands.some((o) => o.kind === OperandKind.Mem);
+}
+
 /** True when the interpreter executes this form (for the validator: the implemented profile, exactly). */
 export function interpreterRuns(f: Form): boolean {
-  return formKind(f) !== K.Invalid && f.operands.every((o) => o.cls === 0 /* GPR */);
+  const kind = formKind(f);
+  return kind === K.Simd || (kind !== K.Invalid && f.operands.every((o) => o.cls === 0 /* GPR */));
 }

@@ -13,6 +13,7 @@ import { shift, shiftDouble, ShiftOp } from './shift.ts';
 import { CpuState, LazyKind } from './state.ts';
 import { stringOp } from './strings.ts';
 import { K } from './kinds.ts';
+import { SimdFaultKind, SimdFaultSignal, SimdUnit, execSimd, type SimdHost } from '../simd/index.ts';
 
 /** Host side of the trampoline region: slot = (address - 0x10000) >> 5. */
 export type TrampolineHandler = (slot: number, m: Machine) => void;
@@ -34,6 +35,10 @@ export class Machine {
   private trampolineAddr = 0;
   /** Instructions retired in the current slice before the one executing (for rdtsc). */
   private retiredInSlice = 0;
+  /** MMX/XMM/x87 registers and control words. */
+  readonly simd = new SimdUnit();
+  /** What the SIMD executors see of this machine: GPRs, sandbox memory, status flags. */
+  private readonly simdHost: SimdHost;
 
   constructor(
     readonly mem: SandboxMemory,
@@ -41,6 +46,12 @@ export class Machine {
     public handler: TrampolineHandler | null = null,
   ) {
     this.state = new CpuState(mem);
+    const c = this.state;
+    this.simdHost = {
+      R: c.R, mem,
+      getFlags: () => statusFlags(c),
+      setFlags: (flags: number) => setStatusFlags(c, flags),
+    };
   }
 
   /** Sets rip (must be an instruction start in text, else the next run faults). */
@@ -75,8 +86,13 @@ export class Machine {
         const slice = left > SLICE ? SLICE : left;
         left = left - slice + this.exec(slice);
       } catch (e) {
-        if (!(e instanceof FaultSignal)) throw e;
         const rip = this.program.addr[this.ip];
+        if (e instanceof SimdFaultSignal) {
+          c.rip = rip;
+          const kind = e.kind === SimdFaultKind.SimdFloatingPoint ? FaultKind.SimdFloatingPoint : FaultKind.X87FloatingPoint;
+          return { kind: 'fault', fault: { kind, address: rip, rip } };
+        }
+        if (!(e instanceof FaultSignal)) throw e;
         c.rip = rip;
         const instr = e.kind === FaultKind.Divide || e.kind === FaultKind.InvalidOpcode ||
           e.kind === FaultKind.Halt || e.kind === FaultKind.GeneralProtection;
@@ -991,6 +1007,11 @@ export class Machine {
         return i + 1;
       case K.Cld: c.df = 0; return i + 1;
       case K.Std: c.df = 1; return i + 1;
+      case K.Simd: {
+        const a = locT[j] === Loc.Mem ? this.ea(i) : -1;
+        execSimd(this.simd, P.form[i], locR[j], locR[j + 1], a, P.immLo[i], subs[i], this.simdHost);
+        return i + 1;
+      }
       case K.Cpuid: {
         const o = this.cpuidOut;
         cpuid(R[0], R[2], o);

@@ -3,7 +3,7 @@
 import {
   Decoded, FORMS, Flow, OperandKind, Prefix, RegClass, RIP, Width, decodeFast,
 } from '../decoder/index.ts';
-import { K, OP_SUB, formKind } from './kinds.ts';
+import { K, OP_SUB, formKind, memoryOnly } from './kinds.ts';
 
 /** Operand location types. */
 export const Loc = { None: 0, Reg: 1, Mem: 2, Imm: 3 } as const;
@@ -48,6 +48,8 @@ export class Program {
   /** Length of the run of Nop-kind records starting here (0 if not a Nop): NaCl bundle padding
    * is retired in one dispatch. */
   readonly nopRun: Int32Array;
+  /** Decoder form id of each K.Simd record (what execSimd dispatches on). */
+  readonly form: Uint16Array;
 
   constructor(readonly text: Uint8Array, readonly base: number) {
     const n = text.length + 1; // +1: a sentinel "fell off the end" record
@@ -74,6 +76,7 @@ export class Program {
     this.flagsWritten = new Uint16Array(n);
     this.liveOut = new Uint16Array(n);
     this.nopRun = new Int32Array(n);
+    this.form = new Uint16Array(n);
     this.count = this.decodeAll();
     computeLiveness(this);
     specialize(this);
@@ -155,6 +158,18 @@ export class Program {
       this.memIndex[i] = -1;
     }
     this.target[i] = -1;
+    if (kind === K.Simd) {
+      // execSimd gets ModRM.reg/rm (REX-extended) in slots 0/1, REX.W in sub, the form id, and the
+      // effective address when slot 0 says Mem. A memory-only form encoded with mod = 3 is #UD.
+      this.form[i] = d.form;
+      this.locR[3 * i] = d.reg;
+      this.locR[3 * i + 1] = d.rm;
+      this.locT[3 * i] = d.hasMem ? Loc.Mem : Loc.Reg;
+      this.sub[i] = (d.rex >> 3) & 1;
+      this.kind[i] = !d.hasMem && memoryOnly(form) ? K.Invalid : K.Simd;
+      if (this.kind[i] === K.Invalid) this.flagsRead[i] = STATUS;
+      return;
+    }
     let slot = 0;
     for (const spec of form.operands) {
       if (spec.kind === OperandKind.Rel) {

@@ -1,6 +1,6 @@
 // ZRT end to end: a C program built with zvm cc reads files of a tar-mounted tree, lists it, writes files
 // exported as a tar at exit and reads the clock; two runs give identical outputs, etags and instruction counts.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,14 @@ describe('a C program over a tar-mounted root', () => {
     // GNU tar reads our export too.
     writeFileSync(path.join(work, 'export.tar'), exported);
     expect(execFileSync('tar', ['-tf', path.join(work, 'export.tar')], { encoding: 'utf8' })).toMatch(/summary\.txt/);
+  }, 120_000);
+
+  it('runs the same way through zvm exec --image (the tarball mounted at /)', () => {
+    const zvm = path.join(import.meta.dirname, '..', '..', 'bin', 'zvm');
+    const r = spawnSync(zvm, ['exec', '--image', path.join(work, 'root.tar'), path.join(work, 'tar-files.nexe'), 'one', 'two'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^words\.txt: 4 lines, fnv [0-9a-f]{8}\n\/data: \. \.\. b\.bin sub words\.txt\nclock: 0\.000000 then \+1 us\n$/);
+    expect(r.status).toBe(4);
   }, 120_000);
 
   it('is identical run after run: outputs, report, etags, instruction counts', async () => {

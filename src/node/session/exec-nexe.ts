@@ -1,6 +1,7 @@
 // `zvm exec`: a nexe with the terminal as its standard channels and a manifest made on the fly
 // (three sequential channels with effectively unlimited quotas, 4 GiB Memory, no Timeout by default).
 import { Channel } from '../../channels/channel.ts';
+import { memorySource } from '../../channels/memory-file.ts';
 import type { ChannelDevice } from '../../channels/device.ts';
 import { Session, type SessionOptions } from '../../session/session.ts';
 import type { SessionResult } from '../../session/result.ts';
@@ -31,10 +32,33 @@ export function stdioChannels(devices: StdioDevices): Channel[] {
   ];
 }
 
-/** Runs `program` (nexe bytes) with `devices` (default: the terminal). Throws ElfError on a bad nexe. */
-export function execNexe(program: Uint8Array, options: SessionOptions & { devices?: StdioDevices } = {}): Promise<SessionResult> {
-  const { devices, ...sessionOptions } = options;
-  const session = new Session(program, stdioChannels(devices ?? processStdio()), { cpuTime: processCpuTime, ...sessionOptions });
+/** The alias under which `image` is given to the program, mounted read-only at `/` through nvram [fstab]. */
+export const IMAGE_ALIAS = '/dev/image';
+
+/** The channel and nvram lines that mount a root tarball at `/` (zvm exec --image). */
+export function rootImage(tar: Uint8Array): { channel: Channel; nvram: string } {
+  return {
+    channel: new Channel(memorySource(tar), { alias: IMAGE_ALIAS, type: 1, limits: LIMITS }),
+    nvram: `[fstab]\nchannel=${IMAGE_ALIAS}, mountpoint=/, access=ro, removable=no\n`,
+  };
+}
+
+/**
+ * Runs `program` (nexe bytes) with `devices` (default: the terminal) and, with `image`, a tarball mounted
+ * read-only at `/`. Throws ElfError on a bad nexe.
+ */
+export function execNexe(
+  program: Uint8Array,
+  options: SessionOptions & { devices?: StdioDevices; image?: Uint8Array } = {},
+): Promise<SessionResult> {
+  const { devices, image, ...sessionOptions } = options;
+  const channels = stdioChannels(devices ?? processStdio());
+  if (image) {
+    const root = rootImage(image);
+    channels.push(root.channel);
+    sessionOptions.nvram = root.nvram + (sessionOptions.nvram ?? '');
+  }
+  const session = new Session(program, channels, { cpuTime: processCpuTime, ...sessionOptions });
   return session.run();
 }
 
