@@ -17,7 +17,11 @@ export interface GuestFault {
 
 export function signalOf(kind: Fault['kind']): number {
   switch (kind) {
-    case FaultKind.Divide: return Signal.SIGFPE;
+    // #DE, #XM and #MF all reach a Linux process as SIGFPE.
+    case FaultKind.Divide:
+    case FaultKind.SimdFloatingPoint:
+    case FaultKind.X87FloatingPoint:
+      return Signal.SIGFPE;
     case FaultKind.InvalidOpcode: return Signal.SIGILL;
     // hlt in user mode and misaligned cmpxchg16b are #GP: SIGSEGV on Linux, like bad accesses.
     default: return Signal.SIGSEGV;

@@ -186,7 +186,7 @@ describe('budget, rdtsc, cpuid', () => {
     const edx = m.state.getLo(2), ecx = m.state.getLo(1);
     expect(((edx >> 15) & 1) === 1).toBe(IMPLEMENTED_FEATURES.has(Feature.CMOV));
     expect(((ecx >> 23) & 1) === 1).toBe(IMPLEMENTED_FEATURES.has(Feature.POPCNT));
-    const bits: [number, number, number][] = [ // [register, bit, feature]
+    const bits: [number, number, Feature][] = [ // [register, bit, feature]
       [edx, 0, Feature.X87], [edx, 23, Feature.MMX], [edx, 24, Feature.FXSR], [edx, 25, Feature.SSE],
       [edx, 26, Feature.SSE2], [ecx, 0, Feature.SSE3], [ecx, 9, Feature.SSSE3], [ecx, 19, Feature.SSE41],
       [ecx, 20, Feature.SSE42], [ecx, 28, Feature.AVX], [ecx, 12, Feature.FMA],

@@ -16,6 +16,11 @@ describe('faults', () => {
     { name: 'hlt', body: ['        nop', '        hlt'], signal: 11, rip: 0x20001, address: 0x20001, kind: 'halt' },
     { name: 'a division by zero', body: ['        xor %ecx, %ecx', '        div %ecx'], signal: 8, rip: 0x20002, address: 0x20002, kind: 'divide-error' },
     { name: 'ud2', body: ['        ud2'], signal: 4, rip: 0x20000, address: 0x20000, kind: 'invalid-opcode' },
+    {
+      name: 'an unmasked SSE divide by zero',
+      body: ['        movl $0x1d80, -4(%rsp)', '        ldmxcsr -4(%rsp)', '        xorps %xmm1, %xmm1', '        mov $1, %eax', '        cvtsi2sd %eax, %xmm0', '        divsd %xmm1, %xmm0'],
+      signal: 8, rip: 0x20019, address: 0x20019, kind: 'simd-floating-point',
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: Signal ${c.signal} from untrusted code at the instruction`, async () => {

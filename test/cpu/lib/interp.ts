@@ -17,6 +17,8 @@ const SIGNAL_OF: Record<string, number> = {
   [FaultKind.Unmapped]: 11,
   [FaultKind.WriteProtected]: 11,
   [FaultKind.GeneralProtection]: 11,
+  [FaultKind.SimdFloatingPoint]: 8,
+  [FaultKind.X87FloatingPoint]: 8,
 };
 
 export function runInterpreted(c: NativeCase): SnippetOutcome {
