@@ -2,11 +2,11 @@
 // A read on an empty pipe returns a Promise that settles when data arrives or the writer closes
 // (then 0: end of data). Writes are taken whole; with a capacity, a write that fills the pipe
 // returns a Promise that settles once the reader has drained it below capacity.
+import { ByteQueue } from './byte-queue.ts';
 import type { ChannelDevice, MaybePromise } from './device.ts';
 
 class PipeState {
-  readonly chunks: Uint8Array[] = [];
-  buffered = 0;
+  readonly queue = new ByteQueue();
   closed = false;
   readerGone = false;
   readerWaiting: (() => void) | undefined;
@@ -27,17 +27,8 @@ class PipeState {
   }
 
   take(into: Uint8Array): number {
-    let n = 0;
-    while (n < into.length && this.chunks.length > 0) {
-      const head = this.chunks[0]!;
-      const k = Math.min(head.length, into.length - n);
-      into.set(head.subarray(0, k), n);
-      n += k;
-      if (k === head.length) this.chunks.shift();
-      else this.chunks[0] = head.subarray(k);
-    }
-    this.buffered -= n;
-    if (this.buffered < this.capacity) this.wakeWriter();
+    const n = this.queue.take(into);
+    if (this.queue.length < this.capacity) this.wakeWriter();
     return n;
   }
 }
@@ -51,11 +42,11 @@ export class PipeReader implements ChannelDevice {
   read(into: Uint8Array): MaybePromise<number> {
     const s = this.state;
     if (into.length === 0) return 0;
-    if (s.buffered > 0) return s.take(into);
+    if (s.queue.length > 0) return s.take(into);
     if (s.closed) return 0;
     if (s.readerWaiting) throw new Error('pipe: a second read while one is waiting');
     return new Promise<number>((resolve) => {
-      s.readerWaiting = () => resolve(s.buffered > 0 ? s.take(into) : 0);
+      s.readerWaiting = () => resolve(s.queue.length > 0 ? s.take(into) : 0);
     });
   }
   write(): number {
@@ -82,10 +73,9 @@ export class PipeWriter implements ChannelDevice {
     if (s.closed) throw new Error('pipe: write after close');
     if (s.readerGone) throw new Error('pipe: EPIPE, the reading session has ended');
     if (bytes.length === 0) return 0;
-    s.chunks.push(bytes.slice());
-    s.buffered += bytes.length;
+    s.queue.push(bytes.slice());
     s.wakeReader();
-    if (s.buffered < s.capacity) return bytes.length;
+    if (s.queue.length < s.capacity) return bytes.length;
     return new Promise<number>((resolve) => {
       s.writerWaiting = () => resolve(bytes.length);
     });

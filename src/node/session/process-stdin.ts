@@ -3,6 +3,7 @@
 // thread pool would hold up the process's exit (even process.exit) until input arrives, so a session
 // that times out while waiting for the terminal could not end. Like ZeroVM's fread(), a read returns
 // when the buffer is full or the input has ended.
+import { ByteQueue } from '../../channels/byte-queue.ts';
 import type { ChannelDevice, MaybePromise } from '../../channels/device.ts';
 
 /** Stop pulling from the stream once this much is buffered and not yet read by the guest. */
@@ -10,8 +11,7 @@ const HIGH_WATER = 1 << 20;
 
 export class ProcessStdinDevice implements ChannelDevice {
   readonly access = 'stream' as const;
-  private readonly chunks: Uint8Array[] = [];
-  private buffered = 0;
+  private readonly queue = new ByteQueue();
   private ended = false;
   private failure: Error | undefined;
   private started = false;
@@ -50,7 +50,7 @@ export class ProcessStdinDevice implements ChannelDevice {
   }
 
   private ready(want: number): boolean {
-    return this.buffered >= want || this.ended || this.failure !== undefined;
+    return this.queue.length >= want || this.ended || this.failure !== undefined;
   }
 
   private start(): void {
@@ -58,9 +58,8 @@ export class ProcessStdinDevice implements ChannelDevice {
     this.started = true;
     this.stream.on('data', (chunk: Uint8Array | string) => {
       const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-      this.chunks.push(bytes);
-      this.buffered += bytes.length;
-      if (this.buffered >= HIGH_WATER) this.stream.pause();
+      this.queue.push(bytes);
+      if (this.queue.length >= HIGH_WATER) this.stream.pause();
       this.wake?.();
     });
     this.stream.on('end', () => {
@@ -74,19 +73,10 @@ export class ProcessStdinDevice implements ChannelDevice {
   }
 
   private take(into: Uint8Array): number {
-    if (this.failure && this.buffered === 0) throw this.failure;
-    let n = 0;
-    while (n < into.length && this.chunks.length > 0) {
-      const head = this.chunks[0]!;
-      const k = Math.min(head.length, into.length - n);
-      into.set(head.subarray(0, k), n);
-      n += k;
-      if (k === head.length) this.chunks.shift();
-      else this.chunks[0] = head.subarray(k);
-    }
-    this.buffered -= n;
-    if (this.buffered < HIGH_WATER && !this.ended) this.stream.resume();
-    if (this.buffered === 0 && !this.ended) this.stream.pause();
+    if (this.failure && this.queue.length === 0) throw this.failure;
+    const n = this.queue.take(into);
+    if (this.queue.length < HIGH_WATER && !this.ended) this.stream.resume();
+    if (this.queue.length === 0 && !this.ended) this.stream.pause();
     return n;
   }
 }
