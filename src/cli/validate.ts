@@ -21,7 +21,8 @@ Checks x86-64 code against NaCl's sandbox rules (32-byte bundles, %r15-based mem
 masked indirect branches, %rsp/%rbp/%r15 rules, forbidden instructions).
   --hex HEX     validate one chunk of hex bytes (padded with 90 to a multiple of 32)
   --hex-lines   read hex lines from stdin; print one JSON verdict per line
-  --nacl        plain NaCl policy (rdtsc allowed); default is ZeroVM's (rdtsc refused)
+  --zerovm      ZeroVM's determinism policy: also refuse rdtsc (the runtime always applies it)
+  --nacl        the upstream NaCl verdict (the default)
   --warnings    also report "warning - bad call alignment"
 Exit status: 0 valid, 1 invalid, 2 unusable input.`;
 
@@ -33,13 +34,14 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | 'help' {
-  let nacl = false;
+  let zerovm = false;
   let warnings = false;
   const out: Args = { hexLines: false, options: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--nacl') nacl = true;
+    else if (a === '--zerovm') zerovm = true;
+    else if (a === '--nacl') zerovm = false;
     else if (a === '--warnings') warnings = true;
     else if (a === '--hex-lines') out.hexLines = true;
     else if (a === '--hex') {
@@ -51,7 +53,7 @@ function parseArgs(args: string[]): Args | 'help' {
   }
   const modes = (out.file !== undefined ? 1 : 0) + (out.hex !== undefined ? 1 : 0) + (out.hexLines ? 1 : 0);
   if (modes !== 1) throw new UsageError('give exactly one of FILE.nexe, --hex HEX or --hex-lines (see zvm validate --help)');
-  out.options = { deterministic: !nacl, callAlignmentWarnings: warnings };
+  out.options = { deterministic: zerovm, callAlignmentWarnings: warnings };
   return out;
 }
 

@@ -62,9 +62,10 @@ describe('zvm validate', () => {
     expect(notElf.err).toContain('not an ELF image');
   });
 
-  it('refuses rdtsc by default (ZeroVM) and accepts it with --nacl', async () => {
-    expect((await run(['--hex', '0f 31'])).status).toBe(1);
+  it('gives the NaCl verdict on rdtsc by default and refuses it with --zerovm', async () => {
+    expect((await run(['--hex', '0f 31'])).status).toBe(0);
     expect((await run(['--nacl', '--hex', '0f 31'])).status).toBe(0);
+    expect((await run(['--zerovm', '--hex', '0f 31'])).status).toBe(1);
   });
 
   it('formats --hex-lines verdicts in the corpus vocabulary, ordered by offset', () => {
