@@ -10,7 +10,7 @@ import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
 import { clearShapes, Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
 import { matchStackRebase } from './superinstructions.ts';
-import { checkFeature, checkSummary, directBranch, NONE, RBP, RSP, sandboxingMessage, writeErrors, type Walk } from './walk.ts';
+import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, NONE, writeErrors, type Walk } from './walk.ts';
 
 /** Kinds of a STATES entry (bits 0-1); a negative entry is a node: -(its first slot). */
 const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
@@ -140,7 +140,7 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
         }
         if (jumpTarget) boundaries[pos >>> 3]! |= 1 << (pos & 7);
         // After the instruction's own errors, as in the reference walk.
-        if (restricted === RSP || restricted === RBP) w.error(pos, sandboxingMessage(restricted));
+        checkUnrebased(w, pos, restricted);
         restricted = ((state >>> 6) & 31) - 1;
         pos += length;
         continue;
@@ -152,11 +152,7 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
       if ((state & 4) !== 0) {
         const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
         if (rebaseLength > 0) {
-          const reg = w.rebase.reg;
-          if (restricted !== reg) {
-            if (restricted === RSP || restricted === RBP) w.error(start, sandboxingMessage(restricted));
-            w.error(start, sandboxingMessage(reg));
-          }
+          checkRebase(w, start, restricted, w.rebase.reg);
           restricted = NONE;
           pos += rebaseLength;
           continue;
@@ -170,11 +166,11 @@ export function walkBundleFast(w: Walk, bundle: number, end: number): void {
       w.error(start, Message.Unrecognized);
       return;
     }
-    if (restricted === RSP || restricted === RBP) w.error(start, sandboxingMessage(restricted));
+    checkUnrebased(w, start, restricted);
     restricted = w.nextRestricted;
     pos += length;
   }
-  if (restricted === RSP || restricted === RBP) w.error(end, sandboxingMessage(restricted));
+  checkUnrebased(w, end, restricted);
 }
 
 /**

@@ -5,7 +5,7 @@ import { summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
 import { FIXED_START, fixedSequence, REBASE_START } from './fixed-sequences.ts';
 import { matchStackRebase } from './superinstructions.ts';
-import { checkSummary, NONE, RBP, RSP, sandboxingMessage, type Walk } from './walk.ts';
+import { checkRebase, checkSummary, checkUnrebased, NONE, type Walk } from './walk.ts';
 
 /** Walks one bundle; after an unrecognized instruction the rest of the bundle is skipped. */
 export function walkBundleReference(w: Walk, bundle: number, end: number): void {
@@ -19,11 +19,7 @@ export function walkBundleReference(w: Walk, bundle: number, end: number): void 
     const first = code[pos]!;
     const rebaseLength = REBASE_START[first] === 1 ? matchStackRebase(code, pos, end, w.rebase) : 0;
     if (rebaseLength > 0) {
-      const reg = w.rebase.reg;
-      if (restricted !== reg) {
-        if (restricted === RSP || restricted === RBP) w.error(start, sandboxingMessage(restricted));
-        w.error(start, sandboxingMessage(reg));
-      }
+      checkRebase(w, start, restricted, w.rebase.reg);
       restricted = NONE;
       pos += rebaseLength;
       continue;
@@ -33,11 +29,11 @@ export function walkBundleReference(w: Walk, bundle: number, end: number): void 
       w.error(start, Message.Unrecognized);
       return;
     }
-    if (restricted === RSP || restricted === RBP) w.error(start, sandboxingMessage(restricted));
+    checkUnrebased(w, start, restricted);
     restricted = w.nextRestricted;
     pos += length;
   }
-  if (restricted === RSP || restricted === RBP) w.error(end, sandboxingMessage(restricted));
+  checkUnrebased(w, end, restricted);
 }
 
 /** Checks one ordinary instruction; returns its length, or -1 when NaCl refuses it. */

@@ -66,6 +66,18 @@ export function sandboxingMessage(reg: number): ValidationError['message'] {
 }
 
 /** The rules for an ordinary instruction summarised exactly; returns its length or -1. */
+/** %rsp/%rbp left restricted where the next instruction is not its rebase: the error at `pos`. */
+export function checkUnrebased(w: Walk, pos: number, restricted: number): void {
+  if (restricted === RSP || restricted === RBP) w.error(pos, sandboxingMessage(restricted));
+}
+
+/** A %rsp/%rbp rebase of `reg` at `pos`: it must follow the restriction of that same register. */
+export function checkRebase(w: Walk, pos: number, restricted: number, reg: number): void {
+  if (restricted === reg) return;
+  checkUnrebased(w, pos, restricted);
+  w.error(pos, sandboxingMessage(reg));
+}
+
 export function checkSummary(w: Walk, pos: number, restricted: number, s: Summary): number {
   if (s.rejected) return -1;
   checkFeature(w, pos, s.feature);
