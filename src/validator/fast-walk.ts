@@ -10,7 +10,7 @@ import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
 import { clearShapes, Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
 import { matchStackRebase } from './superinstructions.ts';
-import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, NONE, writeErrors, type Walk } from './walk.ts';
+import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, BUNDLE_SIZE, NONE, writeErrors, type Walk } from './walk.ts';
 
 /** Kinds of a STATES entry (bits 0-1); a negative entry is a node: -(its first slot). */
 const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
@@ -95,83 +95,89 @@ export function clearFastWalkTables(): void {
   clearShapes();
 }
 
-/** Walks one bundle; after an unrecognized instruction the rest of the bundle is skipped. */
-export function walkBundleFast(w: Walk, bundle: number, end: number): void {
+/**
+ * Walks the chunk bundle by bundle (in one function: a call per bundle costs more than the walk of
+ * a short bundle); after an unrecognized instruction the rest of its bundle is skipped.
+ */
+export function walkChunkFast(w: Walk): void {
   const code = w.code;
+  const size = code.length;
   const boundaries = w.boundaries;
-  let pos = bundle;
-  // The register the previous instruction restricted (zero-extended 32-bit write), or NONE.
-  let restricted = NONE;
-  while (pos < end) {
-    let slot = code[pos]!;
-    let state = STATES[slot]!;
-    let depth = 1;
-    while (state < 0) {
-      if (pos + depth >= code.length) {
-        state = State.General;
-        slot = -1;
-        break;
-      }
-      slot = -state + code[pos + depth]!;
-      state = STATES[slot]!;
-      depth++;
-    }
-    if ((state & 3) === State.Direct) {
-      const length = (state >>> 2) & 15;
-      if (pos + length <= end) {
-        let jumpTarget = true;
-        if ((state & 0x3f0c1800) !== 0) {
-          // Memory operand, branch or feature: the rules of checkShape.
-          const feature = state >>> 24;
-          if (feature !== 0) checkFeature(w, pos, feature);
-          const mem = (state >>> 11) & 3;
-          if (mem === Mem.BadBase) {
-            w.error(pos, Message.BadBase);
-          } else if (mem === Mem.Ok) {
-            const index = ((state >>> 13) & 31) - 1;
-            if (index === restricted && index >= 0) jumpTarget = false;
-            else if (index >= 0) w.error(pos, Message.BadIndex);
-          }
-          const branch = (state >>> 18) & 3;
-          if (branch !== Branch.None) {
-            const immSize = (state >>> 20) & 15;
-            directBranch(w, pos, length, branch === Branch.Call, readRel(code, pos + length - immSize, immSize));
-          }
+  bundles: for (let bundle = 0; bundle < size; bundle += BUNDLE_SIZE) {
+    const end = Math.min(bundle + BUNDLE_SIZE, size);
+    let pos = bundle;
+    // The register the previous instruction restricted (zero-extended 32-bit write), or NONE.
+    let restricted = NONE;
+    while (pos < end) {
+      let slot = code[pos]!;
+      let state = STATES[slot]!;
+      let depth = 1;
+      while (state < 0) {
+        if (pos + depth >= code.length) {
+          state = State.General;
+          slot = -1;
+          break;
         }
-        if (jumpTarget) boundaries[pos >>> 3]! |= 1 << (pos & 7);
-        // After the instruction's own errors, as in the reference walk.
-        checkUnrebased(w, pos, restricted);
-        restricted = ((state >>> 6) & 31) - 1;
-        pos += length;
-        continue;
+        slot = -state + code[pos + depth]!;
+        state = STATES[slot]!;
+        depth++;
       }
-    }
-    const start = pos;
-    let length = 0;
-    if ((state & 3) === State.Fixed) {
-      if ((state & 4) !== 0) {
-        const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
-        if (rebaseLength > 0) {
-          checkRebase(w, start, restricted, w.rebase.reg);
-          restricted = NONE;
-          pos += rebaseLength;
+      if ((state & 3) === State.Direct) {
+        const length = (state >>> 2) & 15;
+        if (pos + length <= end) {
+          let jumpTarget = true;
+          if (w.featureVerdicts[state >>> 24] !== 0) checkFeature(w, pos, state >>> 24);
+          if ((state & 0xff000) !== 0) {
+            // A bad base, an index or a direct branch: the rules of checkShape.
+            const mem = (state >>> 11) & 3;
+            if (mem === Mem.BadBase) {
+              w.error(pos, Message.BadBase);
+            } else if (mem === Mem.Ok) {
+              const index = ((state >>> 13) & 31) - 1;
+              if (index === restricted && index >= 0) jumpTarget = false;
+              else if (index >= 0) w.error(pos, Message.BadIndex);
+            }
+            const branch = (state >>> 18) & 3;
+            if (branch !== Branch.None) {
+              const immSize = (state >>> 20) & 15;
+              directBranch(w, pos, length, branch === Branch.Call, readRel(code, pos + length - immSize, immSize));
+            }
+          }
+          if (jumpTarget) boundaries[pos >>> 3]! |= 1 << (pos & 7);
+          // After the instruction's own errors, as in the reference walk.
+          checkUnrebased(w, pos, restricted);
+          restricted = ((state >>> 6) & 31) - 1;
+          pos += length;
           continue;
         }
-      } else {
-        length = fixedSequence(w, pos, end);
       }
+      const start = pos;
+      let length = 0;
+      if ((state & 3) === State.Fixed) {
+        if ((state & 4) !== 0) {
+          const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
+          if (rebaseLength > 0) {
+            checkRebase(w, start, restricted, w.rebase.reg);
+            restricted = NONE;
+            pos += rebaseLength;
+            continue;
+          }
+        } else {
+          length = fixedSequence(w, pos, end);
+        }
+      }
+      if (length === 0) length = generalInstruction(w, pos, end, restricted, state === State.Unknown ? slot : -1, depth);
+      if (length <= 0) {
+        w.error(start, Message.Unrecognized);
+        continue bundles;
+      }
+      checkUnrebased(w, start, restricted);
+      restricted = w.nextRestricted;
+      pos += length;
     }
-    if (length === 0) length = generalInstruction(w, pos, end, restricted, state === State.Unknown ? slot : -1, depth);
-    if (length <= 0) {
-      w.error(start, Message.Unrecognized);
-      return;
+    checkUnrebased(w, end, restricted);
     }
-    checkUnrebased(w, start, restricted);
-    restricted = w.nextRestricted;
-    pos += length;
   }
-  checkUnrebased(w, end, restricted);
-}
 
 /**
  * Checks one ordinary instruction through the shape table (or the exact path); returns its length,
@@ -232,8 +238,7 @@ function learnHeader(code: Uint8Array, pos: number, slot: number, depth: number,
 
 /** The rules for an instruction whose shape entry is SHAPES[e..] (as checkSummary does). */
 function checkShape(w: Walk, pos: number, restricted: number, e: number, length: number): number {
-  const feature = SHAPES[e + Entry.Feature]!;
-  if (feature !== 0) checkFeature(w, pos, feature);
+  checkFeature(w, pos, SHAPES[e + Entry.Feature]!);
   let jumpTarget = true;
   const mem = SHAPES[e + Entry.Mem];
   if (mem === Mem.BadBase) {

@@ -3,7 +3,7 @@
 // checks direct jump targets once the whole chunk has been seen. Bundles are walked by the fast
 // walk (fast-walk.ts) unless `cache: false` asks for the reference walk (reference-walk.ts).
 import { testBit } from './bitmap.ts';
-import { refreshFastWalk, walkBundleFast } from './fast-walk.ts';
+import { refreshFastWalk, walkChunkFast } from './fast-walk.ts';
 import { Message } from './messages.ts';
 import type { ValidateOptions } from './options.ts';
 import { walkBundleReference } from './reference-walk.ts';
@@ -17,10 +17,11 @@ export function validateChunk(code: Uint8Array, options: ValidateOptions = {}): 
   const w = new Walk(code, options);
   const size = code.length;
   if (size % BUNDLE_SIZE !== 0) w.error(size - (size % BUNDLE_SIZE), Message.BadSize);
-  if (w.fast) refreshFastWalk();
-  const walk = w.fast ? walkBundleFast : walkBundleReference;
-  for (let bundle = 0; bundle < size; bundle += BUNDLE_SIZE) {
-    walk(w, bundle, Math.min(bundle + BUNDLE_SIZE, size));
+  if (w.fast) {
+    refreshFastWalk();
+    walkChunkFast(w);
+  } else {
+    for (let bundle = 0; bundle < size; bundle += BUNDLE_SIZE) walkBundleReference(w, bundle, Math.min(bundle + BUNDLE_SIZE, size));
   }
   for (let i = 0; i < w.jumps.length; i += 2) {
     const to = w.jumps[i + 1]!;

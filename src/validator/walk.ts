@@ -33,6 +33,8 @@ export class Walk {
   readonly writes = SHARED_WRITES;
   readonly rebase: StackRebase = { length: 0, reg: -1 };
   readonly allowed: Uint8Array;
+  /** Per Feature: what an instruction needing it gets under these options (FeatureVerdict). */
+  readonly featureVerdicts: Uint8Array;
   readonly deterministic: boolean;
   readonly callWarnings: boolean;
   readonly summary = SHARED_SUMMARY;
@@ -48,6 +50,7 @@ export class Walk {
     this.jumpTargets = newBitmap(code.length);
     this.allowed = options.features ? featureMask(options.features) : NACL_POLICY_MASK;
     this.deterministic = options.deterministic ?? true;
+    this.featureVerdicts = featureVerdicts(options.features, this.deterministic);
     this.callWarnings = options.callAlignmentWarnings ?? false;
     this.fast = options.cache ?? true;
   }
@@ -97,17 +100,40 @@ export function checkSummary(w: Walk, pos: number, restricted: number, s: Summar
   return s.length;
 }
 
+/** What the rules say of an instruction's CPU feature. */
+export const FeatureVerdict = { Ok: 0, Unrecognized: 1, Missing: 2 } as const;
+
 /**
- * Features off in NaCl's policy are known to the grammar: the instruction is reported but the
- * walk goes on after it (unlike bytes the grammar does not know).
+ * Features off in NaCl's policy (and rdtsc under the determinism policy) are known to the grammar
+ * but refused: "unrecognized", and the walk goes on after them (unlike bytes the grammar does not
+ * know). Features in the policy but not in `features` are "required CPU feature not found".
  */
-export function checkFeature(w: Walk, pos: number, feature: number): void {
-  if (feature === Feature.None) return;
-  if (NACL_POLICY_MASK[feature] === 0 || (w.deterministic && feature === Feature.TSC)) {
-    w.error(pos, Message.Unrecognized);
-  } else if (w.allowed[feature] === 0) {
-    w.error(pos, Message.CpuFeature);
+function computeFeatureVerdicts(features: readonly Feature[] | undefined, deterministic: boolean): Uint8Array {
+  const allowed = features ? featureMask(features) : NACL_POLICY_MASK;
+  const verdicts = new Uint8Array(64);
+  for (let f = 1; f < 64; f++) {
+    if (NACL_POLICY_MASK[f] === 0 || (deterministic && f === Feature.TSC)) verdicts[f] = FeatureVerdict.Unrecognized;
+    else if (allowed[f] === 0) verdicts[f] = FeatureVerdict.Missing;
   }
+  return verdicts;
+}
+
+// Verdict tables per options, so that small chunks (batch mode) do not rebuild them.
+const defaultVerdicts = [computeFeatureVerdicts(undefined, false), computeFeatureVerdicts(undefined, true)] as const;
+const verdictCache = new WeakMap<readonly Feature[], Uint8Array[]>();
+
+function featureVerdicts(features: readonly Feature[] | undefined, deterministic: boolean): Uint8Array {
+  if (!features) return defaultVerdicts[deterministic ? 1 : 0];
+  let pair = verdictCache.get(features);
+  if (!pair) verdictCache.set(features, (pair = []));
+  return (pair[deterministic ? 1 : 0] ??= computeFeatureVerdicts(features, deterministic));
+}
+
+/** Reports the instruction at `pos` if its feature is refused under the walk's options. */
+export function checkFeature(w: Walk, pos: number, feature: number): void {
+  const verdict = w.featureVerdicts[feature];
+  if (verdict === FeatureVerdict.Unrecognized) w.error(pos, Message.Unrecognized);
+  else if (verdict === FeatureVerdict.Missing) w.error(pos, Message.CpuFeature);
 }
 
 export function writeErrors(w: Walk, pos: number, e: number): void {
