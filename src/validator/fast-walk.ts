@@ -5,6 +5,8 @@
 // 2. General: the header scanner and the shape table (shape-cache.ts).
 // 3. Anything the scanner does not handle goes to the exact path (summarize), which also fills
 //    the two tables. Nothing is hand-written per opcode: the tables learn from the exact path.
+import { FORMS } from '../decoder/forms.ts';
+import { OpMap } from '../decoder/types.ts';
 import { Branch, Mem, summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
@@ -18,10 +20,19 @@ const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
  * A trie over instruction headers, learnt from the exact path. Slots 0..255 are the root, indexed
  * by the first byte; a node (256 slots) continues a header by its next byte. A leaf is
  * Direct: the summary packed (bits 2-5 length, 6-10 restricted register + 1, 11-12 Mem, 13-17
- * memory index + 1, 18-19 Branch, 20-23 immediate size, 24-29 feature); Fixed: the bytes may start
- * a fixed sequence (bit 2: a %rsp/%rbp rebase); General: ask the shape table.
+ * memory index + 1, 18-19 Branch, 20-23 immediate size, 24-29 feature, 30 SUFFIX_OPCODE); Fixed:
+ * the bytes may start a fixed sequence (bit 2: a %rsp/%rbp rebase); General: ask the shape table.
  */
 const ROOT_SLOTS = 256;
+/**
+ * A Direct leaf of an unprefixed 3DNow! header: the opcode is the instruction's last byte and gives
+ * the feature (NOW3D_FEATURE); every 3DNow! opcode has the same operands, so the rest of the
+ * summary holds for all of them, and an undefined opcode goes to the exact path.
+ */
+const SUFFIX_OPCODE = 1 << 30;
+const UNDEFINED_OPCODE = 255;
+const NOW3D_FEATURE = new Uint8Array(256).fill(UNDEFINED_OPCODE);
+for (const f of FORMS) if (f.map === OpMap.Now3D) NOW3D_FEATURE[f.opcode] = f.feature;
 export const TRIE_MAX_NODES = 1024;
 const STATES = new Int32Array(ROOT_SLOTS + TRIE_MAX_NODES * 256);
 let nodeCount = 0;
@@ -103,6 +114,9 @@ export function walkChunkFast(w: Walk): void {
   const code = w.code;
   const size = code.length;
   const boundaries = w.boundaries;
+  // Locals, not module bindings: V8 reloads and re-checks a module-level array on every access.
+  const states = STATES;
+  const verdicts = w.featureVerdicts;
   bundles: for (let bundle = 0; bundle < size; bundle += BUNDLE_SIZE) {
     const end = Math.min(bundle + BUNDLE_SIZE, size);
     let pos = bundle;
@@ -110,23 +124,25 @@ export function walkChunkFast(w: Walk): void {
     let restricted = NONE;
     while (pos < end) {
       let slot = code[pos]!;
-      let state = STATES[slot]!;
+      let state = states[slot]!;
       let depth = 1;
       while (state < 0) {
-        if (pos + depth >= code.length) {
+        if (pos + depth >= size) {
           state = State.General;
           slot = -1;
           break;
         }
         slot = -state + code[pos + depth]!;
-        state = STATES[slot]!;
+        state = states[slot]!;
         depth++;
       }
       if ((state & 3) === State.Direct) {
         const length = (state >>> 2) & 15;
-        if (pos + length <= end) {
+        let feature = (state >>> 24) & 63;
+        if ((state & SUFFIX_OPCODE) !== 0 && pos + length <= end) feature = NOW3D_FEATURE[code[pos + length - 1]!]!;
+        if (pos + length <= end && feature !== UNDEFINED_OPCODE) {
           let jumpTarget = true;
-          if (w.featureVerdicts[state >>> 24] !== 0) checkFeature(w, pos, state >>> 24);
+          if (verdicts[feature] !== 0) checkFeature(w, pos, feature);
           if ((state & 0xff000) !== 0) {
             // A bad base, an index or a direct branch: the rules of checkShape.
             const mem = (state >>> 11) & 3;
@@ -218,7 +234,8 @@ function generalInstruction(w: Walk, pos: number, end: number, restricted: numbe
 function learnHeader(code: Uint8Array, pos: number, slot: number, depth: number, header: number, e: number): void {
   const h = header & 15;
   const flags = SHAPES[e + Entry.Flags]!;
-  if (header >= 0x10000 || (flags & EntryFlag.Rejected) !== 0 || SHAPES[e + Entry.WriteErrors] !== 0) {
+  const now3d = header >= 0x10000;
+  if ((now3d && code[pos] !== 0x0f) || (flags & EntryFlag.Rejected) !== 0 || SHAPES[e + Entry.WriteErrors] !== 0) {
     STATES[slot] = State.General;
     return;
   }
@@ -233,7 +250,7 @@ function learnHeader(code: Uint8Array, pos: number, slot: number, depth: number,
   }
   STATES[slot] = State.Direct | (SHAPES[e + Entry.Length]! << 2) | ((SHAPES[e + Entry.Restricts]! + 1) << 6) |
     (SHAPES[e + Entry.Mem]! << 11) | ((SHAPES[e + Entry.MemIndex]! + 1) << 13) | (SHAPES[e + Entry.Branch]! << 18) |
-    (SHAPES[e + Entry.ImmSize]! << 20) | (SHAPES[e + Entry.Feature]! << 24);
+    (SHAPES[e + Entry.ImmSize]! << 20) | (now3d ? SUFFIX_OPCODE : SHAPES[e + Entry.Feature]! << 24);
 }
 
 /** The rules for an instruction whose shape entry is SHAPES[e..] (as checkSummary does). */

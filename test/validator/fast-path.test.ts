@@ -119,6 +119,31 @@ describe('fast walk = reference walk', () => {
     for (const [hex, options] of cases) expect(difference(padNops(hexBytes(hex)), options)).toBe('');
   });
 
+  it('on every 3DNow! opcode byte after every ModRM, with and without prefixes', () => {
+    // The trie answers unprefixed 3DNow! headers for every trailing opcode byte at once (the byte
+    // gives the feature), so each header is taught first by a defined opcode, then by an undefined one.
+    const now3d = { features: [Feature.None, Feature.Now3D] } as const;
+    for (const prefix of [[], [0x66], [0x41], [0xf3]]) {
+      for (const firstSuffix of [0x0d, 0x00]) {
+        clearFastWalkTables();
+        for (let modrm = 0; modrm < 256; modrm++) {
+          const mod = modrm >> 6;
+          const sib = (modrm & 7) === 4 && mod !== 3 ? [0x3c] : [];
+          const dispSize = mod === 1 ? 1 : mod === 2 || (mod === 0 && (modrm & 7) === 5) ? 4 : 0;
+          const suffixes = [firstSuffix, ...Array.from({ length: 256 }, (_, i) => i)];
+          const chunk = new Uint8Array(suffixes.length * 32).fill(0x90);
+          suffixes.forEach((suffix, i) => {
+            chunk.set([...prefix, 0x0f, 0x0f, modrm, ...sib, ...new Array<number>(dispSize).fill(0), suffix], i * 32);
+          });
+          for (const options of [{ deterministic: false }, now3d]) {
+            const d = difference(chunk, options);
+            if (d !== '') throw new Error(`prefix [${prefix}] modrm ${modrm.toString(16)}: ${d.slice(-300)}`);
+          }
+        }
+      }
+    }
+  });
+
   it('after the header trie fills up and is emptied', () => {
     // Random bytes teach the trie many headers; once full it is emptied before the next chunk.
     let seed = 7;
