@@ -1,4 +1,5 @@
 // Test harness: a small guest address space, scratch allocation for arguments, fake channels.
+import { StatLayout } from '../../src/zrt/abi.ts';
 import { FlatGuestMemory } from '../../src/zrt/guest-memory.ts';
 import { Zrt, type ZrtOptions } from '../../src/zrt/runtime.ts';
 import type { ChannelView } from '../../src/zrt/fs/devices.ts';
@@ -61,6 +62,22 @@ export class Guest {
 
   bytes(addr: number, n: number): Uint8Array {
     return this.mem.bytes.slice(addr, addr + n);
+  }
+
+  /** The fields of a struct stat the guest got at `buf`. */
+  statAt(buf: number) {
+    const v = this.view();
+    const i64 = (field: number): number => Number(v.getBigInt64(buf + field, true));
+    return {
+      ino: Number(v.getBigUint64(buf + StatLayout.ino, true)),
+      mode: v.getUint32(buf + StatLayout.mode, true),
+      nlink: v.getUint32(buf + StatLayout.nlink, true),
+      size: i64(StatLayout.size),
+      atime: i64(StatLayout.atime),
+      atimensec: i64(StatLayout.atimensec),
+      mtime: i64(StatLayout.mtime),
+      mtimensec: i64(StatLayout.mtimensec),
+    };
   }
 
   text(addr: number, n: number): string {

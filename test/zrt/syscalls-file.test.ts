@@ -26,14 +26,7 @@ function writeStr(g: Guest, fd: number, s: string): number {
 function statOf(g: Guest, fd: number) {
   const buf = g.alloc(StatLayout.SIZE);
   expect(g.call(Sys.fstat, fd, buf)).toBe(0);
-  const v = g.view();
-  return {
-    ino: Number(v.getBigUint64(buf + StatLayout.ino, true)),
-    mode: v.getUint32(buf + StatLayout.mode, true),
-    nlink: v.getUint32(buf + StatLayout.nlink, true),
-    size: Number(v.getBigInt64(buf + StatLayout.size, true)),
-    mtime: Number(v.getBigInt64(buf + StatLayout.mtime, true)),
-  };
+  return g.statAt(buf);
 }
 
 describe('open flags', () => {

@@ -11,18 +11,7 @@ const { O_RDONLY, O_WRONLY, O_CREAT } = OpenFlag;
 function stat(g: Guest, path: string, follow = true) {
   const buf = g.alloc(StatLayout.SIZE);
   const r = g.call(follow ? Sys.stat : Sys.lstat, g.str(path), buf);
-  if (r !== 0) return r;
-  const v = g.view();
-  return {
-    ino: Number(v.getBigUint64(buf + StatLayout.ino, true)),
-    mode: v.getUint32(buf + StatLayout.mode, true),
-    nlink: v.getUint32(buf + StatLayout.nlink, true),
-    size: Number(v.getBigInt64(buf + StatLayout.size, true)),
-    atime: Number(v.getBigInt64(buf + StatLayout.atime, true)),
-    atimensec: Number(v.getBigInt64(buf + StatLayout.atimensec, true)),
-    mtime: Number(v.getBigInt64(buf + StatLayout.mtime, true)),
-    mtimensec: Number(v.getBigInt64(buf + StatLayout.mtimensec, true)),
-  };
+  return r !== 0 ? r : g.statAt(buf);
 }
 
 function statOk(g: Guest, path: string, follow = true) {
