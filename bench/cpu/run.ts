@@ -6,10 +6,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Machine } from '../../src/cpu/machine.ts';
-import { Perm, SandboxMemory } from '../../src/cpu/memory.ts';
-import { Program } from '../../src/cpu/program.ts';
 import { parseNexe } from '../../src/elf/index.ts';
 import { helloHost, loadNexe } from '../../src/loader/index.ts';
+import { buildLoops, cpuMs, LOOPS_SOURCE, TEXT } from './loops-image.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -22,28 +21,14 @@ const LOOPS = [
   { name: 'mix_loop', perIter: 10, what: 'shr/xor/imul/cmov/setcc' },
 ];
 
-// Build the chunk for the interpreter and the native driver.
-const src = path.join(here, 'loops.S');
-execFileSync('gcc', ['-c', '-x', 'assembler-with-cpp', src, '-o', path.join(tmp, 'loops.o')]);
-execFileSync('objcopy', ['-O', 'binary', '-j', '.text', path.join(tmp, 'loops.o'), path.join(tmp, 'loops.bin')]);
-const symbols = new Map(execFileSync('nm', [path.join(tmp, 'loops.o')], { encoding: 'utf8' }).trim().split('\n')
-  .map((l) => l.split(' ')).map(([addr, , name]) => [name, parseInt(addr, 16)]));
+// The chunk for the interpreter; the native driver links the same source.
+const { mem, program, symbols } = buildLoops();
+const src = LOOPS_SOURCE;
 execFileSync('gcc', ['-O2', '-mno-red-zone', '-DNATIVE', path.join(here, 'native-driver.c'), src, '-o', path.join(tmp, 'native')]);
 
 const nativeIters = quick ? 20_000_000 : 200_000_000;
 const native = new Map(execFileSync(path.join(tmp, 'native'), [String(nativeIters)], { encoding: 'utf8' }).trim().split('\n')
   .map((l) => l.split(' ')).map(([name, n, s]) => [name, Number(n) / Number(s)]));
-
-const TEXT = 0x20000;
-const code = new Uint8Array(readFileSync(path.join(tmp, 'loops.bin')));
-const mem = new SandboxMemory();
-mem.poke(TEXT, code);
-mem.protect(TEXT, 0x10000, Perm.RX);
-mem.protect(0x30000, 0x10000, Perm.RW);
-const program = new Program(code, TEXT);
-
-/** Process CPU time in ms (wall time is meaningless on a loaded machine). */
-const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
 function timeLoop(entry: number, iters: number): { instrs: number; ms: number } {
   const m = new Machine(mem, program);

@@ -19,6 +19,18 @@ export function fromU64(hi: number, lo: number): Wide {
   return trim([lo & 0xffff, lo >>> 16, hi & 0xffff, hi >>> 16]);
 }
 
+/** A two's-complement 64-bit integer hi:lo as its sign and magnitude. */
+export function fromI64(hi: number, lo: number): { negative: number; m: Wide } {
+  const negative = hi >>> 31;
+  let h = hi >>> 0;
+  let l = lo >>> 0;
+  if (negative) {
+    l = (~l + 1) >>> 0;
+    h = (~h + (l === 0 ? 1 : 0)) >>> 0;
+  }
+  return { negative, m: fromU64(h, l) };
+}
+
 /** Any non-negative integer up to 2^53. */
 export function fromNumber(x: number): Wide {
   const out: Wide = [];

@@ -9,14 +9,7 @@ import { X87Flag, type F80, type X87Env } from './types.ts';
 /** FILD: a two's-complement integer of up to 64 bits (hi:lo, sign-extended by the caller), exact. */
 export function f80FromInt64(hi: number, lo: number, env: X87Env): F80 {
   env.c1 = 0;
-  const negative = hi >>> 31;
-  let h = hi >>> 0;
-  let l = lo >>> 0;
-  if (negative) {
-    l = (~l + 1) >>> 0;
-    h = (~h + (l === 0 ? 1 : 0)) >>> 0;
-  }
-  const m = W.fromU64(h, l);
+  const { negative, m } = W.fromI64(hi, lo);
   return m.length === 0 ? zero(0) : fromParts(negative, m, 0);
 }
 

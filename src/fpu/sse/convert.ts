@@ -23,14 +23,7 @@ export function sseConvertFloat(from: BinaryFormat, to: BinaryFormat, a: Bits, e
 
 /** CVTSI2SS/SD: a two's-complement integer (hi:lo, sign-extended by the caller) rounded with MXCSR.RC. */
 export function sseFromInt(to: BinaryFormat, hi: number, lo: number, env: SseEnv): Bits {
-  const negative = hi >>> 31;
-  let h = hi >>> 0;
-  let l = lo >>> 0;
-  if (negative) {
-    l = (~l + 1) >>> 0;
-    h = (~h + (l === 0 ? 1 : 0)) >>> 0;
-  }
-  const m = W.fromU64(h, l);
+  const { negative, m } = W.fromI64(hi, lo);
   if (m.length === 0) return encode(to, 0, 0, []);
   return roundResult(to, { sign: negative, m, e: 0, sticky: false }, env);
 }
