@@ -192,8 +192,8 @@ export function walkChunkFast(w: Walk): void {
       pos += length;
     }
     checkUnrebased(w, end, restricted);
-    }
   }
+}
 
 /**
  * Checks one ordinary instruction through the shape table (or the exact path); returns its length,
