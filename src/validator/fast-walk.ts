@@ -69,11 +69,16 @@ function fixedStart(rebase: boolean, ...bytes: (readonly number[])[]): void {
   for (const b0 of bytes[0]!) mark(b0, 1);
 }
 
+/** The one-byte NOP and its leaf (what the exact path would teach the trie: length 1, nothing to check). */
+const NOP = 0x90;
+const NOP_LEAF = State.Direct | (1 << 2);
+
 /** Empties the trie and marks the fixed-sequence starts again. */
 function resetTrie(): void {
   STATES.fill(0);
   nodeCount = 0;
   trieFull = false;
+  STATES[NOP] = NOP_LEAF;
   const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
   // %rsp/%rbp rebases: add/or %r15,%rsp|%rbp (both directions), lea (%rsp|%rbp,%r15,1)
   fixedStart(true, [0x4c], [0x01, 0x09], [0xfc, 0xfd]);
@@ -135,6 +140,16 @@ export function walkChunkFast(w: Walk): void {
         slot = -state + code[pos + depth]!;
         state = states[slot]!;
         depth++;
+      }
+      if (state === NOP_LEAF) {
+        // A run of one-byte NOPs (bundle padding): every byte is an instruction and a jump target.
+        checkUnrebased(w, pos, restricted);
+        restricted = NONE;
+        do {
+          boundaries[pos >>> 3]! |= 1 << (pos & 7);
+          pos++;
+        } while (pos < end && code[pos] === NOP);
+        continue;
       }
       if ((state & 3) === State.Direct) {
         const length = (state >>> 2) & 15;
