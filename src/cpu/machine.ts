@@ -7,6 +7,7 @@ import { FaultKind, FaultSignal, fault, type Fault } from './fault.ts';
 import { cond, materialize, parity, setLazy, setStatusFlags, statusFlags, ultAt } from './flags.ts';
 import type { SandboxMemory } from './memory.ts';
 import { divAcc, imulTrunc, mulAcc } from './muldiv.ts';
+import { DynamicCode } from './dynamic-code.ts';
 import { IF, Loc, type Program } from './program.ts';
 import { TRAMPOLINE_END, TRAMPOLINE_SLOT_SHIFT, TRAMPOLINE_START, type RunResult } from './run-result.ts';
 import { shift, shiftDouble, ShiftOp } from './shift.ts';
@@ -22,12 +23,20 @@ const TWO32 = 4294967296;
 const RSP = 4;
 /** Special instruction index: control went to the trampoline region. */
 const AT_TRAMPOLINE = -3;
+/** Special instruction index: control went to another Program (text <-> jailed code); the index
+ * there is in `switchIp`. exec() returns at once so that its cached arrays are reloaded. */
+const AT_SWITCH = -4;
 const SLICE = 2 ** 30;
 
 export class Machine {
   readonly state: CpuState;
   /** Index of the next instruction to execute. */
   private ip = 0;
+  private switchIp = 0;
+  /** The Program being executed: the text, or a block of jailed code (set by the machine only). */
+  program: Program;
+  /** Code jailed at run time (TrapJail), entered only while its pages are executable. */
+  readonly code: DynamicCode;
   /** Set by exit(); ends the run after the current instruction or handler. */
   private exitCode: number | null = null;
   private readonly cpuidOut = new Int32Array(4);
@@ -42,9 +51,12 @@ export class Machine {
 
   constructor(
     readonly mem: SandboxMemory,
-    readonly program: Program,
+    /** The validated text (immutable, read+exec). */
+    readonly text: Program,
     public handler: TrampolineHandler | null = null,
   ) {
+    this.program = text;
+    this.code = new DynamicCode(mem);
     this.state = new CpuState(mem);
     const c = this.state;
     this.simdHost = {
@@ -54,9 +66,17 @@ export class Machine {
     };
   }
 
-  /** Sets rip (must be an instruction start in text, else the next run faults). */
+  /** Sets rip (must be an instruction start in text or jailed code, else the next run faults). */
   setRip(address: number): void {
-    this.ip = this.program.indexOf(address);
+    this.program = this.text;
+    this.ip = this.text.indexOf(address);
+    if (this.ip < 0) {
+      const p = this.code.find(address);
+      if (p !== undefined) {
+        this.program = p;
+        this.ip = this.code.index;
+      }
+    }
     this.state.rip = address;
     if (this.ip < 0) this.trampolineAddr = address;
   }
@@ -85,6 +105,7 @@ export class Machine {
         // slices of at most 2^30 keep the hot loop's counter a small integer
         const slice = left > SLICE ? SLICE : left;
         left = left - slice + this.exec(slice);
+        if (this.ip === AT_SWITCH) this.ip = this.switchIp;
       } catch (e) {
         const rip = this.program.addr[this.ip];
         if (e instanceof SimdFaultSignal) {
@@ -120,6 +141,7 @@ export class Machine {
       if (this.exitCode !== null) return { kind: 'exited', code: this.exitCode };
       const ret = this.pop64();
       this.jumpTo(ret, c.outHi);
+      if (this.ip === AT_SWITCH) this.ip = this.switchIp;
       c.rip = this.ip === AT_TRAMPOLINE ? this.trampolineAddr : this.program.addr[this.ip];
       return null;
     } catch (e) {
@@ -128,25 +150,42 @@ export class Machine {
     }
   }
 
-  /** Control transfer to a direct branch target outside text (trampolines, or a fault). */
+  /** Control transfer to a direct branch target outside the current Program (text, trampolines, jailed code, or a fault). */
   private jumpToAddr(t: number): void {
     if (t >= 0 && t < TWO32) this.jumpTo(t | 0, 0);
     else fault(FaultKind.BadJumpTarget, t);
   }
 
-  /** Control transfer to lo/hi: sets ip to an instruction index or AT_TRAMPOLINE; faults otherwise. */
+  /**
+   * Control transfer to lo/hi: sets ip to an instruction index (AT_SWITCH when it is in another
+   * Program) or AT_TRAMPOLINE; faults otherwise. Jailed code is looked up on every entry, also from
+   * inside its own block, since a host call may have taken its pages' X away.
+   */
   private jumpTo(lo: number, hi: number): void {
     const a = lo >>> 0;
     if (hi === 0) {
-      const idx = this.program.indexOf(a);
-      if (idx >= 0) { this.ip = idx; return; }
+      const idx = this.text.indexOf(a);
+      if (idx >= 0) {
+        if (this.program === this.text) this.ip = idx;
+        else this.enter(this.text, idx);
+        return;
+      }
       if (a >= TRAMPOLINE_START && a < TRAMPOLINE_END) {
         this.trampolineAddr = a;
         this.ip = AT_TRAMPOLINE;
         return;
       }
+      const p = this.code.find(a);
+      if (p !== undefined) { this.enter(p, this.code.index); return; }
     }
     fault(FaultKind.BadJumpTarget, hi === 0 ? a : TWO32 * (hi >>> 0) + a);
+  }
+
+  private enter(p: Program, index: number): void {
+    if (p === this.program) { this.ip = index; return; }
+    this.program = p;
+    this.switchIp = index;
+    this.ip = AT_SWITCH;
   }
 
   /** Current stack pointer as a sandbox address (>= 2^32 when rsp is outside the sandbox). */

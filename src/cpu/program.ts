@@ -51,7 +51,12 @@ export class Program {
   /** Decoder form id of each K.Simd record (what execSimd dispatches on). */
   readonly form: Uint16Array;
 
-  constructor(readonly text: Uint8Array, readonly base: number) {
+  /**
+   * `dynamic`: code jailed at run time (not the text). Its end record is then a jump to the address
+   * right after the code, so running off the end goes on into whatever code follows there (or
+   * faults as a fetch from non-executable memory), instead of being #UD.
+   */
+  constructor(readonly text: Uint8Array, readonly base: number, readonly dynamic = false) {
     const n = text.length + 1; // +1: a sentinel "fell off the end" record
     this.kind = new Uint8Array(n);
     this.sub = new Uint8Array(n);
@@ -118,6 +123,11 @@ export class Program {
     this.kind[i] = K.Invalid;
     this.flagsRead[i] = STATUS;
     this.addr[i] = this.base + text.length;
+    if (this.dynamic) {
+      this.kind[i] = K.Jmp;
+      this.target[i] = -1;
+      this.targetAddr[i] = this.base + text.length;
+    }
     for (let j = 0; j < i; j++) {
       if (this.target[j] === -2) {
         const t = this.targetAddr[j] - this.base;

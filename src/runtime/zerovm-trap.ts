@@ -8,9 +8,12 @@ import { Errno } from './errno.ts';
 import type { GuestMemoryView } from './guest-memory.ts';
 import { TrapId } from './trap-ids.ts';
 
-/** Jail/Unjail support, wired by the loader and the validator. */
+/** Jail/Unjail support, wired by the session (src/session/jail.ts). */
 export interface JailHooks {
-  /** The heap: [start, end). Jail blocks must start inside it. */
+  /**
+   * ZeroVM's "Heap" region [heapStart, heapEnd): it starts at the data segment (the loader maps
+   * data + bss + heap as one region) and ends at the heap end. Blocks must start inside it.
+   */
   heapStart: number;
   heapEnd: number;
   /** Runs the NaCl validator over code that will sit at `addr`. */
@@ -114,14 +117,28 @@ function trapWrite(host: ZeroVMTrapHost, handle: number, buffer: bigint, size: n
   return channel.write(size, Number(offset), (length) => host.memory.read(address, length));
 }
 
+/**
+ * Jail ('rx') and Unjail ('rw'). ZeroVM's src/syscalls/trap.c (ZVMJailHandle, ZVMUnjailHandle and
+ * their shared JAIL_CHECK) gives the rules and their order: addr is the low 32 bits of the argument
+ * and size its int32; size <= 0, a start outside the Heap region or a start off a 64 KiB boundary
+ * is -EINVAL (Unjail too); Jail then validates exactly `size` bytes at their own address (any size:
+ * the validator refuses one that is not a whole number of bundles) and answers -EPERM when they do
+ * not validate; a failed mprotect is -EACCES. Neither call remembers anything: jailing a jailed
+ * block validates and protects it again, unjailing a block that was never jailed just makes it
+ * read+write, and both answer 0.
+ * This project's own rule: the block must also end inside the Heap region, else -EACCES (ZeroVM
+ * reads or re-protects past the heap end: its validator faults on the unmapped hole, and its
+ * mprotect would make the hole or the user manifest writable).
+ */
 function trapJail(host: ZeroVMTrapHost, addr: number, size: number, to: 'rx' | 'rw'): number {
   const jail = host.jail;
   if (size <= 0) return -Errno.EINVAL;
   if (!jail) return -Errno.EACCES;
   if (addr < jail.heapStart || addr >= jail.heapEnd) return -Errno.EINVAL;
   if (addr % JAIL_ALIGN !== 0) return -Errno.EINVAL;
+  if (addr + size > jail.heapEnd || addr + size > FOUR_GIB) return -Errno.EACCES;
   if (to === 'rx') {
-    if (addr + size > FOUR_GIB || !host.memory.isMapped(addr, size, false)) return -Errno.EACCES;
+    if (!host.memory.isMapped(addr, size, false)) return -Errno.EACCES;
     if (!jail.validate(addr, host.memory.read(addr, size))) return -Errno.EPERM;
   }
   return jail.protect(addr, size, to) ? 0 : -Errno.EACCES;

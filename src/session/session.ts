@@ -18,6 +18,7 @@ import { Zrt } from '../zrt/runtime.ts';
 import type { ProgramCache } from './program-cache.ts';
 import type { SandboxPool } from './sandbox-pool.ts';
 import { faultExitState, guestFault, type GuestFault } from './faults.ts';
+import { jailHooks } from './jail.ts';
 import { FOUR_GIB, TEXT_START, loadImage, placeStartupBlock, textImage } from './layout.ts';
 import { EXIT_STATE_INSTRUCTION_BUDGET, type SessionEnding, type SessionResult } from './result.ts';
 import { SandboxView } from './sandbox-view.ts';
@@ -182,7 +183,9 @@ export class Session {
     const envp = o.env ?? zrt?.envp ?? ['HOME=/'];
     const startup = placeStartupBlock(mem, argv, envp);
 
-    const host = new TrampolineHost(view, this.channels, o.zrt === false ? undefined : () => (zrt ??= makeZrt()));
+    // Jail blocks start in ZeroVM's Heap region: data + bss + heap (src/session/jail.ts).
+    const jail = jailHooks(mem, { start: this.nexe.data?.vaddr ?? image.breakAddress, end: image.heapLimit }, () => machine.code);
+    const host = new TrampolineHost(view, this.channels, o.zrt === false ? undefined : () => (zrt ??= makeZrt()), jail);
     const program = o.programCache?.program(text, TEXT_START) ?? new Program(text, TEXT_START);
     const machine = new Machine(mem, program, host.handler);
     const s = machine.state;

@@ -6,7 +6,7 @@ import type { Channel } from '../channels/channel.ts';
 import { isPromise } from '../channels/device.ts';
 import type { Machine, TrampolineHandler } from '../cpu/machine.ts';
 import { Errno } from '../runtime/errno.ts';
-import { zerovmTrap, type TrapResult, type ZeroVMTrapHost } from '../runtime/zerovm-trap.ts';
+import { zerovmTrap, type JailHooks, type TrapResult, type ZeroVMTrapHost } from '../runtime/zerovm-trap.ts';
 import type { Zrt } from '../zrt/runtime.ts';
 import { ZrtExit } from '../zrt/zrt-exit.ts';
 import type { SandboxView } from './sandbox-view.ts';
@@ -39,8 +39,9 @@ export class TrampolineHost {
   readonly calls = new Map<number, number>();
   private readonly trapHost: ZeroVMTrapHost;
 
-  constructor(private readonly view: SandboxView, channels: readonly Channel[], private readonly zrt: (() => Zrt) | undefined) {
-    this.trapHost = { memory: view, channels };
+  /** `jail`: TrapJail/TrapUnjail support (without it both answer -EACCES). */
+  constructor(private readonly view: SandboxView, channels: readonly Channel[], private readonly zrt: (() => Zrt) | undefined, jail?: JailHooks) {
+    this.trapHost = jail ? { memory: view, channels, jail } : { memory: view, channels };
   }
 
   readonly handler: TrampolineHandler = (slot, m) => {
