@@ -12,7 +12,7 @@ import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
 import { clearShapes, Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
 import { matchStackRebase } from './superinstructions.ts';
-import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, BUNDLE_SIZE, NONE, writeErrors, type Walk } from './walk.ts';
+import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, BUNDLE_SIZE, NONE, RBP, RSP, writeErrors, type Walk } from './walk.ts';
 
 /** Kinds of a STATES entry (bits 0-1); a negative entry is a node: -(its first slot). */
 const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
@@ -119,21 +119,39 @@ export function walkChunkFast(w: Walk): void {
   const code = w.code;
   const size = code.length;
   const boundaries = w.boundaries;
-  // Locals, not module bindings: V8 reloads and re-checks a module-level array on every access.
+  // Everything the loop reads from module scope is copied into locals first: V8 reloads (and
+  // re-checks the type of) a module-level binding at every use, which doubled the loop's work.
   const states = STATES;
   const verdicts = w.featureVerdicts;
-  bundles: for (let bundle = 0; bundle < size; bundle += BUNDLE_SIZE) {
-    const end = Math.min(bundle + BUNDLE_SIZE, size);
+  const now3dFeature = NOW3D_FEATURE;
+  const direct = State.Direct;
+  const fixed = State.Fixed;
+  const unknown = State.Unknown;
+  const general = State.General;
+  const nop = NOP;
+  const nopLeaf = NOP_LEAF;
+  const suffixOpcode = SUFFIX_OPCODE;
+  const undefinedOpcode = UNDEFINED_OPCODE;
+  const badBase = Mem.BadBase;
+  const memOk = Mem.Ok;
+  const noBranch = Branch.None;
+  const call = Branch.Call;
+  const none = NONE;
+  const bundleSize = BUNDLE_SIZE;
+  const rsp = RSP;
+  const rbp = RBP;
+  bundles: for (let bundle = 0; bundle < size; bundle += bundleSize) {
+    const end = bundle + bundleSize < size ? bundle + bundleSize : size;
     let pos = bundle;
     // The register the previous instruction restricted (zero-extended 32-bit write), or NONE.
-    let restricted = NONE;
+    let restricted = none;
     while (pos < end) {
       let slot = code[pos]!;
       let state = states[slot]!;
       let depth = 1;
       while (state < 0) {
         if (pos + depth >= size) {
-          state = State.General;
+          state = general;
           slot = -1;
           break;
         }
@@ -141,42 +159,42 @@ export function walkChunkFast(w: Walk): void {
         state = states[slot]!;
         depth++;
       }
-      if (state === NOP_LEAF) {
+      if (state === nopLeaf) {
         // A run of one-byte NOPs (bundle padding): every byte is an instruction and a jump target.
         checkUnrebased(w, pos, restricted);
-        restricted = NONE;
+        restricted = none;
         do {
           boundaries[pos >>> 3]! |= 1 << (pos & 7);
           pos++;
-        } while (pos < end && code[pos] === NOP);
+        } while (pos < end && code[pos] === nop);
         continue;
       }
-      if ((state & 3) === State.Direct) {
+      if ((state & 3) === direct) {
         const length = (state >>> 2) & 15;
         let feature = (state >>> 24) & 63;
-        if ((state & SUFFIX_OPCODE) !== 0 && pos + length <= end) feature = NOW3D_FEATURE[code[pos + length - 1]!]!;
-        if (pos + length <= end && feature !== UNDEFINED_OPCODE) {
+        if ((state & suffixOpcode) !== 0 && pos + length <= end) feature = now3dFeature[code[pos + length - 1]!]!;
+        if (pos + length <= end && feature !== undefinedOpcode) {
           let jumpTarget = true;
           if (verdicts[feature] !== 0) checkFeature(w, pos, feature);
           if ((state & 0xff000) !== 0) {
             // A bad base, an index or a direct branch: the rules of checkShape.
             const mem = (state >>> 11) & 3;
-            if (mem === Mem.BadBase) {
+            if (mem === badBase) {
               w.error(pos, Message.BadBase);
-            } else if (mem === Mem.Ok) {
+            } else if (mem === memOk) {
               const index = ((state >>> 13) & 31) - 1;
               if (index === restricted && index >= 0) jumpTarget = false;
               else if (index >= 0) w.error(pos, Message.BadIndex);
             }
             const branch = (state >>> 18) & 3;
-            if (branch !== Branch.None) {
+            if (branch !== noBranch) {
               const immSize = (state >>> 20) & 15;
-              directBranch(w, pos, length, branch === Branch.Call, readRel(code, pos + length - immSize, immSize));
+              directBranch(w, pos, length, branch === call, readRel(code, pos + length - immSize, immSize));
             }
           }
           if (jumpTarget) boundaries[pos >>> 3]! |= 1 << (pos & 7);
           // After the instruction's own errors, as in the reference walk.
-          checkUnrebased(w, pos, restricted);
+          if (restricted === rsp || restricted === rbp) checkUnrebased(w, pos, restricted);
           restricted = ((state >>> 6) & 31) - 1;
           pos += length;
           continue;
@@ -184,12 +202,12 @@ export function walkChunkFast(w: Walk): void {
       }
       const start = pos;
       let length = 0;
-      if ((state & 3) === State.Fixed) {
+      if ((state & 3) === fixed) {
         if ((state & 4) !== 0) {
           const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
           if (rebaseLength > 0) {
             checkRebase(w, start, restricted, w.rebase.reg);
-            restricted = NONE;
+            restricted = none;
             pos += rebaseLength;
             continue;
           }
@@ -197,7 +215,7 @@ export function walkChunkFast(w: Walk): void {
           length = fixedSequence(w, pos, end);
         }
       }
-      if (length === 0) length = generalInstruction(w, pos, end, restricted, state === State.Unknown ? slot : -1, depth);
+      if (length === 0) length = generalInstruction(w, pos, end, restricted, state === unknown ? slot : -1, depth);
       if (length <= 0) {
         w.error(start, Message.Unrecognized);
         continue bundles;
