@@ -86,7 +86,7 @@ function time(sec: number) {
   return { sec, nsec: 0 };
 }
 
-function apply(fs: MemoryFileSystem, staged: StagedDir, dir: DirInode, made: Map<StagedLeaf, Inode>, created: Inode[]): void {
+function apply(fs: MemoryFileSystem, staged: StagedDir, dir: DirInode, made: Map<StagedLeaf, Inode>): void {
   for (const [name, s] of staged.children) {
     const existing = dir.entries.get(name);
     if (s.kind === 'dir') {
@@ -95,9 +95,8 @@ function apply(fs: MemoryFileSystem, staged: StagedDir, dir: DirInode, made: Map
       else {
         target = fs.newDir(dir, s.entry?.mode ?? 0o755);
         fs.attach(dir, name, target);
-        created.push(target);
       }
-      apply(fs, s, target, made, created);
+      apply(fs, s, target, made);
       if (s.entry && target !== existing) {
         target.uid = s.entry.uid;
         target.gid = s.entry.gid;
@@ -120,19 +119,20 @@ function apply(fs: MemoryFileSystem, staged: StagedDir, dir: DirInode, made: Map
       node.mtime = time(e.mtime);
       node.atime = node.mtime;
       made.set(origin, node);
-      created.push(node);
     }
     fs.attach(dir, name, node);
   }
 }
 
-/** Unpack `entries` at `mountDir` (read-only), or throw a TarError and leave the tree untouched. */
+/**
+ * Unpack `entries` at `mountDir`, or throw a TarError and leave the tree untouched. The members
+ * become ordinary files of the memory file system, writable like any other (ZRT's unpacker creates
+ * them with open+write in its memory FS): `access=ro` is about the channel, not the files.
+ */
 export function unpackEntries(fs: MemoryFileSystem, mountDir: DirInode, entries: readonly TarEntry[]): void {
   const staged = stage(entries);
   check(staged, mountDir, fs.pathOf(mountDir) === '/' ? '' : fs.pathOf(mountDir));
-  const created: Inode[] = [];
-  apply(fs, staged, mountDir, new Map(), created);
-  for (const node of created) node.readOnly = true;
+  apply(fs, staged, mountDir, new Map());
 }
 
 /**
@@ -146,7 +146,6 @@ export function mountTarLazily(
   onError: (error: unknown) => void,
 ): DirInode {
   let dir = fs.root;
-  const createdHere = new Set<DirInode>();
   for (const part of mountpoint.split('/').filter((p) => p && p !== '.')) {
     if (part === '..') {
       dir = dir.parent;
@@ -158,13 +157,10 @@ export function mountTarLazily(
     else {
       const made = fs.newDir(dir, 0o755);
       fs.attach(dir, part, made);
-      createdHere.add(made);
       dir = made;
     }
   }
   const target = dir;
-  // A mount point made for the image is part of the read-only mount; an existing one (say / or /tmp) stays as it was.
-  if (target !== fs.root && target.entries.size === 0 && !target.readOnly && createdHere.has(target)) target.readOnly = true;
   const previous = target.pendingMount;
   target.pendingMount = () => {
     previous?.();
