@@ -28,7 +28,7 @@ interface InodeBase {
   atime: Timestamp;
   mtime: Timestamp;
   ctime: Timestamp;
-  /** Content of a read-only (tar) mount: EROFS on any change. */
+  /** Part of a read-only directory (/dev): EROFS on any change. */
   readOnly: boolean;
 }
 
