@@ -1,15 +1,14 @@
-// Run in a fresh process by run.ts: how long loading the session modules and the first (cold) hello
-// session take, apart from Node's and tsx's own start. Prints one JSON line.
+// Run in a fresh process by run.ts (bundled with esbuild, as bin/zvm's code is): how long loading the
+// session modules and the first (cold) hello session take, apart from Node's own start. The repository
+// root is the working directory. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const t0 = performance.now();
 const { Session } = await import('../../src/session/index.ts');
 const { Channel, memorySink, memorySource } = await import('../../src/channels/index.ts');
 const t1 = performance.now();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const hello = new Uint8Array(readFileSync(path.join(root, 'fixtures', 'hello-nacl.nexe')));
+const hello = new Uint8Array(readFileSync(path.join(process.cwd(), 'fixtures', 'hello-nacl.nexe')));
 const limits = { gets: 1e6, getSize: 1e9, puts: 1e6, putSize: 1e9 };
 const r = await new Session(hello, [
   new Channel(memorySource(new Uint8Array(0)), { alias: '/dev/stdin', type: 0, limits }),

@@ -1,5 +1,6 @@
 // Runtime start-up and memory: validate + load + run hello in-process (fresh sandbox, pooled sandbox),
-// `zvm exec hello` as a process against `node -e 0`, the peak RSS of `zvm exec hello`, and 100 hello
+// `bin/zvm exec hello` as a process against `node -e 0` (and its phases, ZVM_STARTUP_TIMES), the first
+// session of a fresh process, the peak RSS of `zvm exec hello`, and 100 hello
 // sessions alive at once in one process. Prints a table with the targets.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -47,7 +48,7 @@ for (let i = 0; i < n; i++) {
   session.release();
   fresh.push(ms);
 }
-row('in-process hello, fresh 4 GiB sandbox (median)', `${median(fresh).toFixed(2)} ms`, '< 1 ms', median(fresh) < 1);
+row('in-process hello, fresh sandbox (median)', `${median(fresh).toFixed(2)} ms`, '< 1 ms', median(fresh) < 1);
 const pool = new SandboxPool(1);
 const pooled: number[] = [];
 for (let i = 0; i < n * 5; i++) {
@@ -65,15 +66,24 @@ for (let i = 0; i < n * 5; i++) {
 }
 row('in-process hello, pooled + program cache (median)', `${median(cached).toFixed(3)} ms`, '< 1 ms', median(cached) < 1);
 
-// 2. As a process: `zvm exec hello` against `node -e 0`.
+// 2. As a process: `bin/zvm exec hello` (the bundle, rebuilt first when stale) against `node -e 0`.
 const zvm = path.join(root, 'bin', 'zvm');
+const freshBundle = (): boolean => {
+  const r = spawnSync(process.execPath, [zvm, 'exec', helloPath], { encoding: 'utf8', env: { ...process.env, ZVM_STARTUP_TIMES: '1' } });
+  return r.stderr.includes('zvm start-up') && !r.stderr.includes('stale');
+};
+if (!freshBundle()) {
+  console.log('(dist/zvm.cjs is stale: npm run build)');
+  spawnSync(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+}
+const bundleUsed = freshBundle();
 const timeProcess = (args: string[], env: NodeJS.ProcessEnv = process.env): number => {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   if (r.status !== 0) throw new Error(`${args.join(' ')}: status ${r.status}: ${r.stderr}`);
   return performance.now() - t0;
 };
-const runs = quick ? 3 : 7;
+const runs = quick ? 7 : 21;
 const nodeMs: number[] = [];
 const zvmMs: number[] = [];
 for (let i = 0; i < runs; i++) {
@@ -82,59 +92,47 @@ for (let i = 0; i < runs; i++) {
 }
 const added = median(zvmMs) - median(nodeMs);
 row('process: node -e 0 (median)', `${median(nodeMs).toFixed(1)} ms`, '', undefined);
-row('process: bin/zvm exec hello (dist bundle if fresh, else tsx) (median)', `${median(zvmMs).toFixed(1)} ms`, '', undefined);
+row(`process: bin/zvm exec hello (${bundleUsed ? 'bundle' : 'tsx: bundle stale'}) (median)`, `${median(zvmMs).toFixed(1)} ms`, '', undefined);
 row('process: added to node\'s start', `${added.toFixed(1)} ms`, '< 5 ms', added < 5);
-// Where a cold process spends it: tsx + Node start, loading the session modules, the first hello.
-const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const cold = spawnSync(process.execPath, ['--import', tsxLoader, path.join(here, 'cold-hello.ts')], { encoding: 'utf8' });
-const c = JSON.parse(cold.stdout) as { startMs: number; importMs: number; firstHelloMs: number };
-row('cold process: Node + tsx start before main', `${c.startMs.toFixed(1)} ms`, '', undefined);
-row('cold process: loading the session modules (tsx)', `${c.importMs.toFixed(1)} ms`, '', undefined);
-row('cold process: first hello session', `${c.firstHelloMs.toFixed(1)} ms`, '', undefined);
-
-// 2b. The same without tsx: `zvm exec` bundled to one .mjs with esbuild (already installed as tsx's
-// compiler; used here only to measure), which is how a release would ship.
-const bundleDir = mkdtempSync(path.join(tmpdir(), 'zvm-runtime-bundle-'));
-const bundled = path.join(bundleDir, 'zvm-exec.mjs');
-let haveBundle = false;
-try {
-  const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [path.join(here, 'exec-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundled, logLevel: 'error' });
-  haveBundle = true;
-} catch (e) {
-  console.log(`(esbuild unavailable, bundled rows skipped: ${(e as Error).message.split('\n')[0]})`);
-}
-if (haveBundle) {
-  const bundledMs: number[] = [];
-  const nodeAgain: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    nodeAgain.push(timeProcess(['-e', '0']));
-    bundledMs.push(timeProcess([bundled, helloPath]));
+// Where the launcher's time goes (ZVM_STARTUP_TIMES): the median of each phase.
+const phases = new Map<string, number[]>();
+for (let i = 0; i < runs; i++) {
+  const r = spawnSync(process.execPath, [zvm, 'exec', helloPath], { encoding: 'utf8', env: { ...process.env, ZVM_STARTUP_TIMES: '1' } });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('zvm start-up (ms): '));
+  for (const part of line?.slice('zvm start-up (ms): '.length).split(', ') ?? []) {
+    const at = part.lastIndexOf(' ');
+    phases.set(part.slice(0, at), [...(phases.get(part.slice(0, at)) ?? []), Number(part.slice(at + 1))]);
   }
-  const addedBundled = median(bundledMs) - median(nodeAgain);
-  row('process: bundled zvm exec hello, added to node\'s start', `${addedBundled.toFixed(1)} ms`, '< 5 ms', addedBundled < 5);
 }
+for (const [what, xs] of phases) row(`  bin/zvm phase: ${what === 'node' ? 'Node start until bin/zvm runs' : what}`, `${median(xs).toFixed(1)} ms`, '', undefined);
+// The first session in a fresh process, apart from loading the modules (bundled like bin/zvm's).
+const bundleDir = mkdtempSync(path.join(tmpdir(), 'zvm-runtime-bundle-'));
+const coldBundle = path.join(bundleDir, 'cold-hello.mjs');
+const esbuild = await import('esbuild');
+await esbuild.build({ entryPoints: [path.join(here, 'cold-hello.ts')], bundle: true, platform: 'node', format: 'esm', outfile: coldBundle, logLevel: 'error' });
+const colds = Array.from({ length: quick ? 3 : 7 }, () => {
+  const r = spawnSync(process.execPath, [coldBundle], { encoding: 'utf8', cwd: root });
+  return JSON.parse(r.stdout) as { startMs: number; importMs: number; firstHelloMs: number };
+});
+row('cold process: loading the session modules (bundled, no code cache)', `${median(colds.map((c) => c.importMs)).toFixed(1)} ms`, '', undefined);
+row('cold process: first hello session', `${median(colds.map((c) => c.firstHelloMs)).toFixed(1)} ms`, '< 1 ms', median(colds.map((c) => c.firstHelloMs)) < 1);
+rmSync(bundleDir, { recursive: true, force: true });
 
 // 3. Peak RSS of `zvm exec hello`.
 const tmp = mkdtempSync(path.join(tmpdir(), 'zvm-runtime-bench-'));
 const rssFile = path.join(tmp, 'rss');
 const probe = pathToFileURL(path.join(here, 'rss-probe.mjs')).href;
-spawnSync(process.execPath, ['--import', tsxLoader, '--import', probe, zvm, 'exec', helloPath], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
-const execRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
-spawnSync(process.execPath, ['--import', probe, '-e', '0'], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
-const nodeRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
-spawnSync(process.execPath, ['--import', tsxLoader, '--import', probe, zvm, '--help'], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
-const helpRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
+const peakRss = (args: string[]): number => {
+  spawnSync(process.execPath, ['--import', probe, ...args], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
+  return Number(readFileSync(rssFile, 'utf8')) * 1024;
+};
+const nodeRss = peakRss(['-e', '0']);
+const helpRss = peakRss([zvm, '--help']);
+const execRss = peakRss([zvm, 'exec', helloPath]);
 row('peak RSS: node -e 0', mb(nodeRss), '', undefined);
-row('peak RSS: zvm --help (CLI + tsx, no session)', mb(helpRss), '', undefined);
-row('peak RSS: zvm exec hello (tsx)', mb(execRss), '< 64 MB', execRss < 64 * 2 ** 20);
-if (haveBundle) {
-  spawnSync(process.execPath, ['--import', probe, bundled, helloPath], { stdio: 'ignore', env: { ...process.env, ZVM_BENCH_RSS_FILE: rssFile } });
-  const bundledRss = Number(readFileSync(rssFile, 'utf8')) * 1024;
-  row('peak RSS: bundled zvm exec hello', mb(bundledRss), '< 64 MB', bundledRss < 64 * 2 ** 20);
-}
+row('peak RSS: zvm --help (no session)', mb(helpRss), '', undefined);
+row(`peak RSS: zvm exec hello (${bundleUsed ? 'bundle' : 'tsx'})`, mb(execRss), '< 64 MB', execRss < 64 * 2 ** 20);
 rmSync(tmp, { recursive: true, force: true });
-rmSync(bundleDir, { recursive: true, force: true });
 
 // 4. 100 hello sessions alive at once (each with its own 4 GiB sandbox), run concurrently.
 const before = process.memoryUsage().rss;
@@ -154,4 +152,5 @@ for (const r of rows) {
   const verdict = r.ok === undefined ? '' : r.ok ? 'ok' : 'MISSED';
   console.log(`${r.what.padEnd(w)}  ${r.measured.padStart(12)}  ${r.target.padEnd(8)}  ${verdict}`);
 }
-console.log('Fresh sandboxes: each new 4 GiB ArrayBuffer makes V8 run a full GC (external memory pressure).');
+console.log('Fresh sandboxes: up to 2 uncollected ones are SharedArrayBuffers (no GC); past that each is an ArrayBuffer whose');
+console.log('allocation makes V8 run a full GC (see allocateSandbox in src/cpu/memory.ts): a SandboxPool avoids both.');

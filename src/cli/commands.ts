@@ -1,11 +1,13 @@
-// The registry of zvm subcommands; each lives in its own module.
-import type { Command } from './command.ts';
-import { ccCommand } from './cc.ts';
-import { demoCommand } from './demo.ts';
-import { disasmCommand } from './disasm.ts';
-import { elfCommand } from './elf.ts';
-import { execCommand } from './exec.ts';
-import { runCommand } from './run.ts';
-import { validateCommand } from './validate.ts';
+// The registry of zvm subcommands; each lives in its own module, imported when it runs (a test
+// checks that every entry loads the command of its name).
+import type { CommandEntry } from './command.ts';
 
-export const commands: Command[] = [demoCommand, elfCommand, ccCommand, validateCommand, disasmCommand, runCommand, execCommand];
+export const commands: CommandEntry[] = [
+  { name: 'demo', load: async () => (await import('./demo.ts')).demoCommand },
+  { name: 'elf', load: async () => (await import('./elf.ts')).elfCommand },
+  { name: 'cc', load: async () => (await import('./cc.ts')).ccCommand },
+  { name: 'validate', load: async () => (await import('./validate.ts')).validateCommand },
+  { name: 'disasm', load: async () => (await import('./disasm.ts')).disasmCommand },
+  { name: 'run', load: async () => (await import('./run.ts')).runCommand },
+  { name: 'exec', load: async () => (await import('./exec.ts')).execCommand },
+];

@@ -11,12 +11,44 @@ const PAGE_COUNT = SANDBOX_SIZE / PAGE_SIZE;
 /** Page permission bits. */
 export const Perm = { None: 0, R: 1, W: 2, X: 4, RW: 3, RX: 5 } as const;
 
+/** Shared sandboxes handed out and not yet reported collected (see allocateSandbox). */
+let sharedUncollected = 0;
+const sharedCollected = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry<number>(() => { sharedUncollected--; })
+  : undefined;
+/** Beyond this many uncollected shared sandboxes, allocateSandbox falls back to a plain buffer. */
+export const SHARED_SANDBOX_CAP = 2;
+
+/**
+ * The 4 GiB of one sandbox, zeroed and committed lazily by the host (a host that refuses 4 GiB
+ * fails here). V8 counts a plain ArrayBuffer as external memory, and 4 GiB of it makes every
+ * allocation run a full "memory reducing" garbage collection (5-100 ms, growing with the heap);
+ * a SharedArrayBuffer is not counted, so sandboxes are shared ones where the host has them. Not
+ * counted also means never collected for being large: dead shared sandboxes would pile up (each a
+ * 4 GiB mapping; a few make fork() fail with ENOMEM), so while SHARED_SANDBOX_CAP of them are not
+ * known to be collected (a FinalizationRegistry reports that, in a later task), plain buffers take
+ * over; the collection their allocation forces reclaims the dead shared ones too. So a zvm exec and
+ * a process's first sessions skip the collection; a process that keeps making fresh sandboxes skips
+ * it when its event loop turns between them; a SandboxPool skips it always. Hosts without
+ * SharedArrayBuffer (browsers without cross-origin isolation) get plain buffers. Guest bytes reach
+ * devices as copies (slice), never as views of this buffer.
+ */
+export function allocateSandbox(): ArrayBuffer | SharedArrayBuffer {
+  if (sharedCollected === undefined || typeof SharedArrayBuffer !== 'function' || sharedUncollected >= SHARED_SANDBOX_CAP) {
+    return new ArrayBuffer(SANDBOX_SIZE);
+  }
+  const buffer = new SharedArrayBuffer(SANDBOX_SIZE);
+  sharedUncollected++;
+  sharedCollected.register(buffer, 0);
+  return buffer;
+}
+
 /**
  * Sandbox memory. Addresses are non-negative numbers; anything >= 2^32 is outside the sandbox
  * (address computation folds a non-zero high half into such a value).
  */
 export class SandboxMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   readonly u8: Uint8Array;
   readonly dv: DataView;
   readonly perm = new Uint8Array(PAGE_COUNT);
@@ -24,8 +56,7 @@ export class SandboxMemory {
   hi = 0;
 
   constructor() {
-    // Node/V8 on Linux commits the pages lazily; a host that refuses 4 GiB fails here.
-    this.buffer = new ArrayBuffer(SANDBOX_SIZE);
+    this.buffer = allocateSandbox();
     this.u8 = new Uint8Array(this.buffer);
     this.dv = new DataView(this.buffer);
   }

@@ -1,6 +1,6 @@
 // Stage one: prefixes, escapes, ModRM/SIB/displacement/immediates and the form. No allocation:
 // everything goes into the caller's reusable Decoded.
-import * as T from './tables.ts';
+import * as T from './table-constants.ts';
 import * as D from './dispatch-tables.ts';
 import type { Decoded } from './types.ts';
 
