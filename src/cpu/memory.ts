@@ -66,7 +66,7 @@ export class SandboxMemory {
     if (size <= 0) return;
     const first = Math.floor(start / PAGE_SIZE);
     const last = Math.floor((start + size - 1) / PAGE_SIZE);
-    for (let p = first; p <= last && p < PAGE_COUNT; p++) this.perm[p] = perm;
+    if (last >= 0) this.perm.fill(perm, Math.max(first, 0), Math.min(last + 1, PAGE_COUNT));
   }
 
   /** Throws the right fault for an access of `size` bytes at `a` needing permission `need`. */

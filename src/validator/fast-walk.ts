@@ -75,7 +75,7 @@ const NOP_LEAF = State.Direct | (1 << 2);
 
 /** Empties the trie and marks the fixed-sequence starts again. */
 function resetTrie(): void {
-  STATES.fill(0);
+  STATES.fill(0, 0, ROOT_SLOTS + nodeCount * 256); // the part in use
   nodeCount = 0;
   trieFull = false;
   STATES[NOP] = NOP_LEAF;

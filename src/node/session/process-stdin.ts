@@ -6,6 +6,8 @@
 import { ByteQueue } from '../../channels/byte-queue.ts';
 import type { ChannelDevice, MaybePromise } from '../../channels/device.ts';
 
+type StdinStream = NodeJS.ReadableStream & { destroy?(): void };
+
 /** Stop pulling from the stream once this much is buffered and not yet read by the guest. */
 const HIGH_WATER = 1 << 20;
 
@@ -17,7 +19,16 @@ export class ProcessStdinDevice implements ChannelDevice {
   private started = false;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly stream: NodeJS.ReadableStream & { destroy?(): void } = process.stdin) {}
+  private source: StdinStream | undefined;
+
+  /** `stream` defaults to process.stdin, looked up at the first read: creating it costs ~10 ms of start-up. */
+  constructor(stream?: StdinStream) {
+    this.source = stream;
+  }
+
+  private get stream(): StdinStream {
+    return (this.source ??= process.stdin);
+  }
 
   size(): number {
     return 0;
