@@ -11,7 +11,7 @@ import { Branch, Mem, summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
 import { clearShapes, Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
-import { matchStackRebase } from './superinstructions.ts';
+import { matchStackRebase, type StackRebase } from './superinstructions.ts';
 import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, BUNDLE_SIZE, NONE, RBP, RSP, writeErrors, type Walk } from './walk.ts';
 
 /** Kinds of a STATES entry (bits 0-1); a negative entry is a node: -(its first slot). */
@@ -21,7 +21,7 @@ const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
  * by the first byte; a node (256 slots) continues a header by its next byte. A leaf is
  * Direct: the summary packed (bits 2-5 length, 6-10 restricted register + 1, 11-12 Mem, 13-17
  * memory index + 1, 18-19 Branch, 20-23 immediate size, 24-29 feature, 30 SUFFIX_OPCODE); Fixed:
- * the bytes may start a fixed sequence (bit 2: a %rsp/%rbp rebase); General: ask the shape table.
+ * the bytes may start a fixed sequence (REBASE, EXACT_REBASE, REBASE_OF_RBP below); General: ask the shape table.
  */
 const ROOT_SLOTS = 256;
 /**
@@ -58,15 +58,37 @@ function newNode(): number {
  * or three bytes of each of their patterns).
  */
 function fixedStart(rebase: boolean, ...bytes: (readonly number[])[]): void {
+  const path = new Uint8Array(bytes.length);
   const mark = (slot: number, depth: number): void => {
     if (depth === bytes.length) {
-      STATES[slot] = State.Fixed | (rebase ? 4 : 0);
+      STATES[slot] = State.Fixed | (rebase ? REBASE | exactRebase(path) : 0);
       return;
     }
     if (STATES[slot] === State.Unknown) STATES[slot] = -newNode();
-    for (const b of bytes[depth]!) mark(-STATES[slot]! + b, depth + 1);
+    for (const b of bytes[depth]!) {
+      path[depth] = b;
+      mark(-STATES[slot]! + b, depth + 1);
+    }
   };
-  for (const b0 of bytes[0]!) mark(b0, 1);
+  for (const b0 of bytes[0]!) {
+    path[0] = b0;
+    mark(b0, 1);
+  }
+}
+
+/** Fixed-leaf bits: may start a %rsp/%rbp rebase; is one in full (its bytes are the trie path); which register. */
+const REBASE = 4;
+const EXACT_REBASE = 8;
+const REBASE_OF_RBP = 16;
+
+/** The length of every exact rebase path (add/or %r15 forms: REX, opcode, ModRM). */
+const EXACT_REBASE_LENGTH = 3;
+
+/** EXACT_REBASE (with the register) when the trie path alone is a whole rebase, as superinstructions.ts decides. */
+function exactRebase(path: Uint8Array): number {
+  const found: StackRebase = { length: 0, reg: -1 };
+  if (path.length !== EXACT_REBASE_LENGTH || matchStackRebase(path, 0, path.length, found) !== path.length) return 0;
+  return EXACT_REBASE | (found.reg === RBP ? REBASE_OF_RBP : 0);
 }
 
 /** The one-byte NOP and its leaf (what the exact path would teach the trie: length 1, nothing to check). */
@@ -203,7 +225,13 @@ export function walkChunkFast(w: Walk): void {
       const start = pos;
       let length = 0;
       if ((state & 3) === fixed) {
-        if ((state & 4) !== 0) {
+        if ((state & EXACT_REBASE) !== 0 && pos + EXACT_REBASE_LENGTH <= end) {
+          checkRebase(w, start, restricted, (state & REBASE_OF_RBP) !== 0 ? rbp : rsp);
+          restricted = none;
+          pos += EXACT_REBASE_LENGTH;
+          continue;
+        }
+        if ((state & REBASE) !== 0) {
           const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
           if (rebaseLength > 0) {
             checkRebase(w, start, restricted, w.rebase.reg);

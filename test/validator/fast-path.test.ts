@@ -144,6 +144,19 @@ describe('fast walk = reference walk', () => {
     }
   });
 
+  it('on %rsp/%rbp rebases the trie answers in full, in and out of place', () => {
+    // 89e4/89ed restrict %esp/%ebp; the add/or %r15 forms that follow are whole trie paths.
+    const rebases = ['4c01fc', '4c01fd', '4c09fc', '4c09fd', '4903e7', '4903ef', '490be7', '490bef'];
+    const cases: string[] = [];
+    for (const r of rebases) {
+      cases.push(`89e4${r}`, `89ed${r}`, r, `90${r}`);
+      // the rebase cut by the bundle end, after its restriction
+      cases.push('90'.repeat(28) + `89e4${r}`, '90'.repeat(29) + r);
+    }
+    clearFastWalkTables();
+    for (const hex of cases) expect(difference(padNops(hexBytes(hex)), {})).toBe('');
+  });
+
   it('after the header trie fills up and is emptied', () => {
     // Random bytes teach the trie many headers; once full it is emptied before the next chunk.
     let seed = 7;
