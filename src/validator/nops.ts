@@ -3,10 +3,9 @@
 // 0f 1f), and `66{1..6} 2e 0f 1f 84 00 00 00 00 00` (a cs prefix, repeated 66). Other NOPs (90,
 // 66 90, 0f 1f /0 ...) are ordinary instructions of the table.
 
-const WORD_NOPS = [
-  [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
-  [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-];
+const WORD_NOP_SHORT = [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00];
+const WORD_NOP_LONG = [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00];
+/** What follows the 66 prefixes of the cs NOP: cs, 0f 1f /0 with SIB and a 32-bit displacement, all zero. */
 const CS_TAIL = [0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00];
 
 function matchesAt(code: Uint8Array, p: number, end: number, bytes: readonly number[]): boolean {
@@ -22,9 +21,10 @@ export function matchPrefixedNop(code: Uint8Array, pos: number, end: number): nu
   const count = p - pos;
   if (count === 0 || p >= end) return 0;
   if (code[p] === 0x0f) {
-    if (count !== 1 || p + 1 >= end || code[p + 1] !== 0x1f) return 0;
-    for (let i = 0; i < WORD_NOPS.length; i++) if (matchesAt(code, pos, end, WORD_NOPS[i]!)) return WORD_NOPS[i]!.length;
-    return 0;
+    // one 66 only; the ModRM byte tells the two forms apart
+    if (count !== 1 || p + 2 >= end) return 0;
+    const form = code[p + 2] === 0x44 ? WORD_NOP_SHORT : WORD_NOP_LONG;
+    return matchesAt(code, pos, end, form) ? form.length : 0;
   }
   return matchesAt(code, p, end, CS_TAIL) ? count + CS_TAIL.length : 0;
 }
