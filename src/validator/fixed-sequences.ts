@@ -67,20 +67,30 @@ function stringSequence(w: Walk, pos: number, end: number): number {
 
 /**
  * The fast walk's memo of string instructions (what stringOp needs from a decode): [bytes,
- * length, StringNeeds, form feature] per entry, for instructions of at most four bytes (`bytes`
- * holds them, little-endian), indexed by a hash of the first two bytes.
+ * length, StringNeeds, form feature] per entry, for legacy string instructions (prefixes, then an
+ * opcode a4..af: at most four bytes, held little-endian), indexed by a hash of those bytes.
  */
 const STRING_MEMO = new Int32Array(1024 * 4);
+
+/** Length of a legacy string instruction at `pos` as far as its bytes show (0 when it is not one or is longer than four bytes). */
+function legacyStringLength(code: Uint8Array, pos: number, end: number): number {
+  for (let p = pos; p < end && p < pos + 4; p++) {
+    const b = code[p]!;
+    if (b >= 0xa4 && b <= 0xaf) return p + 1 - pos;
+    if (b !== 0x66 && b !== 0xf2 && b !== 0xf3 && (b & 0xf0) !== 0x40) return 0;
+  }
+  return 0;
+}
 
 function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number {
   const code = w.code;
   let m = -1;
-  let word = 0;
-  if (w.fast && pos + 4 <= end) {
-    word = code[pos]! | (code[pos + 1]! << 8) | (code[pos + 2]! << 16) | (code[pos + 3]! << 24);
-    m = (Math.imul(word & 0xffff, 0x9e3779b1) >>> 22) << 2;
-    const length = STRING_MEMO[m + 1]!;
-    if (length !== 0 && STRING_MEMO[m] === (length === 4 ? word : word & ((1 << (length << 3)) - 1))) {
+  let key = 0;
+  const length = w.fast ? legacyStringLength(code, pos, end) : 0;
+  if (length > 0) {
+    for (let i = 0; i < length; i++) key |= code[pos + i]! << (i << 3);
+    m = (Math.imul(key ^ length, 0x9e3779b1) >>> 22) << 2;
+    if (STRING_MEMO[m + 1] === length && STRING_MEMO[m] === key) {
       if (STRING_MEMO[m + 2] !== needs) return 0;
       return allowedFeature(w, STRING_MEMO[m + 3]!) ? length : 0;
     }
@@ -90,8 +100,8 @@ function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number
   if (n <= 0) return 0;
   const got = stringOpNeeds(d);
   const feature = FORMS[d.form]!.feature;
-  if (m >= 0 && n <= 4) {
-    STRING_MEMO[m] = n === 4 ? word : word & ((1 << (n << 3)) - 1);
+  if (m >= 0 && n === length) {
+    STRING_MEMO[m] = key;
     STRING_MEMO[m + 1] = n;
     STRING_MEMO[m + 2] = got;
     STRING_MEMO[m + 3] = feature;
