@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseNexe } from '../../src/elf/index.ts';
-import { helloHost, loadNexe } from '../../src/loader/index.ts';
+import { loadBareMachine } from '../../src/session/bare-machine.ts';
+import { helloHost } from '../../test/cpu/hello-host.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const name = process.argv[2] ?? 'calls';
@@ -12,7 +13,7 @@ const nexe = parseNexe(new Uint8Array(readFileSync(path.join(root, 'fixtures', `
 const cpuMs = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const mips: number[] = [];
 for (let k = 0; k < runs; k++) {
-  const { machine } = loadNexe(nexe, { handler: helloHost().handler });
+  const { machine } = loadBareMachine(nexe, helloHost().handler);
   const t0 = cpuMs();
   machine.run(1e9);
   mips.push(machine.state.icount / Math.max(cpuMs() - t0, 1e-3) / 1000);

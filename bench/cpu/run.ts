@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Machine } from '../../src/cpu/machine.ts';
 import { parseNexe } from '../../src/elf/index.ts';
-import { helloHost, loadNexe } from '../../src/loader/index.ts';
+import { loadBareMachine } from '../../src/session/bare-machine.ts';
+import { helloHost } from '../../test/cpu/hello-host.ts';
 import { buildLoops, cpuMs, LOOPS_SOURCE, TEXT } from './loops-image.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,7 +67,7 @@ for (const f of readdirSync(path.join(fixtures, 'expected')).filter((x) => x.end
   let best = 0, instrs = 0;
   for (let k = 0; k < (quick ? 3 : 8); k++) {
     const host = helloHost();
-    const { machine } = loadNexe(nexe, { handler: host.handler });
+    const { machine } = loadBareMachine(nexe, host.handler);
     const t0 = cpuMs();
     machine.run(1e9);
     const ms = cpuMs() - t0;

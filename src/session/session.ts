@@ -17,6 +17,7 @@ import { validateNexeText, type ValidationError } from '../validator/index.ts';
 import { Zrt } from '../zrt/runtime.ts';
 import type { ProgramCache } from './program-cache.ts';
 import type { SandboxPool } from './sandbox-pool.ts';
+import { enterProgram } from './bare-machine.ts';
 import { faultExitState, guestFault, type GuestFault } from './faults.ts';
 import { jailHooks } from './jail.ts';
 import { FOUR_GIB, TEXT_START, loadImage, placeStartupBlock, textImage } from './layout.ts';
@@ -188,13 +189,7 @@ export class Session {
     const host = new TrampolineHost(view, this.channels, o.zrt === false ? undefined : () => (zrt ??= makeZrt()), jail);
     const program = o.programCache?.program(text, TEXT_START) ?? new Program(text, TEXT_START);
     const machine = new Machine(mem, program, host.handler);
-    const s = machine.state;
-    s.R.fill(0);
-    s.set64(4, startup.rsp, 0); // rsp: 16-byte aligned minus 8
-    s.set64(5, startup.rsp, 0); // rbp = rsp, as ZeroVM starts
-    s.set64(7, startup.block, 0); // rdi -> startup block
-    s.set64(15, 0, 0); // r15: the sandbox base, 0 in sandbox coordinates
-    machine.setRip(this.nexe.entry);
+    enterProgram(machine, startup, this.nexe.entry);
     this.view = view;
     this.host = host;
     this.machine = machine;

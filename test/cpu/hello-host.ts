@@ -1,6 +1,6 @@
-// A tiny host for the two "hello" ABIs, enough to run the fixtures before the real runtime exists:
+// A tiny host for the two "hello" ABIs, enough to run the fixtures on the bare interpreter:
 // ZeroVM trap slot 0 (Writ, Exit) and the NaCl slots 13 (write) and 30 (exit).
-import type { Machine, TrampolineHandler } from '../cpu/machine.ts';
+import type { Machine, TrampolineHandler } from '../../src/cpu/machine.ts';
 
 const TRAP_WRITE = 0x74697257; // "Writ"
 const TRAP_EXIT = 0x74697845; // "Exit"
