@@ -1,10 +1,10 @@
 // What the rules need to know about one ordinary instruction, computed from its decode. It
 // depends only on the instruction's bytes (not on its position, the state before it or the
 // options), so the fast walk can cache it by header bytes (shape-cache.ts, fast-walk.ts).
-import { decodeFast } from '../decoder/decode-fast.ts';
 import { FORMS } from '../decoder/forms.ts';
 import { Feature, Flow, NaclFact, RIP, type Decoded, type Form } from '../decoder/types.ts';
 import { acceptedForm } from './prefix-policy.ts';
+import { decodeAsNacl } from './vex-leniency.ts';
 import { writtenRegs, type WrittenRegs } from './register-writes.ts';
 
 export const Mem = { None: 0, Ok: 1, BadBase: 2 } as const;
@@ -40,7 +40,7 @@ function policyFeature(form: Form): number {
 
 /** Decodes and summarises the instruction at `pos`; false when it does not decode. */
 export function summarize(code: Uint8Array, pos: number, end: number, d: Decoded, writes: WrittenRegs, out: Summary): boolean {
-  const n = decodeFast(code, pos, end, d);
+  const n = decodeAsNacl(code, pos, end, d);
   if (n <= 0) return false;
   const form = FORMS[d.form]!;
   out.length = n;

@@ -197,8 +197,8 @@ export function instances(e: DefEntry): Instance[] {
       bytes.push(...mandatory);
       const rexB = memory ? 1 : 0;
       if (vex) {
-        // vvvv = 1111 (no register) everywhere: NaCl's tables let some two-operand forms carry any
-        // vvvv (the CPU raises #UD for them), which we refuse on purpose.
+        // vvvv = 1111 (no register) everywhere; the forms whose vvvv NaCl's tables leave free
+        // although they have no vvvv operand are tested in vex-leniency.test.ts.
         const vvvv = 0;
         const w = vex.w === '1' ? 1 : 0;
         const l = vex.l === '1' ? 1 : 0;
