@@ -160,6 +160,13 @@ export function instances(e: DefEntry): Instance[] {
   const ops = e.operands.filter((o) => !o.implicit);
   const sizeless = ops.some((o) => o.size === '' && 'EGIaMRr'.includes(o.type));
   const vSized = ops.some((o) => (o.size === 'v' || o.size === 'y' || o.size === 'z') && 'EGMRrBa'.includes(o.type));
+  // VEX.W and VEX.L: 'x' (ignored) and 'L' (either length) take both values.
+  const vexWL: [number, number][] = [];
+  if (vex) {
+    for (const w of vex.w === '1' ? [1] : vex.w === '0' ? [0] : [0, 1]) {
+      for (const l of vex.l === '1' ? [1] : vex.l === '0' ? [0] : [0, 1]) vexWL.push([w, l]);
+    }
+  } else vexWL.push([0, 0]);
   // Operand-size variants: [opcode delta, data16, rexw, size]
   let variants: [number, boolean, boolean, number][];
   const noRexW = e.attrs.has('norexw') || e.attrs.has('norex');
@@ -189,7 +196,7 @@ export function instances(e: DefEntry): Instance[] {
           : [false, true];
   const out: Instance[] = [];
   for (const [delta, d16, w64, size] of variants) {
-    for (const memory of memChoices) {
+    for (const memory of memChoices) for (const [vexW, vexL] of vexWL) {
       const bytes: number[] = [];
       const isData16 = data16 || d16;
       const isRexW = rexw || w64;
@@ -200,8 +207,8 @@ export function instances(e: DefEntry): Instance[] {
         // vvvv = 1111 (no register) everywhere; the forms whose vvvv NaCl's tables leave free
         // although they have no vvvv operand are tested in vex-leniency.test.ts.
         const vvvv = 0;
-        const w = vex.w === '1' ? 1 : 0;
-        const l = vex.l === '1' ? 1 : 0;
+        const w = vexW;
+        const l = vexL;
         bytes.push(vex.prefix, 0xc0 | ((rexB ^ 1) << 5) | vex.map, (w << 7) | ((~vvvv & 15) << 3) | (l << 2) | vex.pp);
       } else {
         const rex = (isRexW ? 8 : 0) | rexB;

@@ -1,6 +1,6 @@
-// NaCl's tables let nine two-operand AVX forms carry any VEX.vvvv (their .def rows say `src`); the
-// reference validator accepts them, so ours does too, whatever the decoder (which follows the CPU's
-// #UD) says. Other forms whose vvvv must be 1111 stay refused with another value.
+// NaCl's tables let nine two-operand AVX forms carry any VEX.vvvv (their .def rows say `src`) and
+// vblendvps/vblendvpd any VEX.W; the reference validator accepts them, so ours does too, whatever
+// the decoder (which follows the CPU's #UD) says. Other forms keep the CPU's rules.
 import { describe, expect, it } from 'vitest';
 import { validateChunk } from '../../src/validator/index.ts';
 import { padNops } from './shared-data.ts';
@@ -47,6 +47,19 @@ describe('VEX.vvvv as NaCl\'s tables read it', () => {
     expect(verdict(vex2(0, 0, 0x28, 0xca))).toEqual({ fast: '[]', reference: '[]' });
     const refused = JSON.stringify([{ offset: 0, message: 'unrecognized instruction' }]);
     for (let v = 1; v < 16; v++) expect(verdict(vex2(v, 0, 0x28, 0xca)), `vvvv ${v}`).toEqual({ fast: refused, reference: refused });
+  });
+
+  it('vblendvps/vblendvpd with VEX.W1 (Intel pins W0)', () => {
+    for (const opcode of [0x4a, 0x4b]) {
+      for (const w of [0, 1]) {
+        // c4: RXB.03, W.1111.L.01, opcode, ModRM (xmm0, xmm1), is4 (xmm0)
+        const bytes = [0xc4, 0xe3, (w << 7) | 0x79, opcode, 0xc1, 0x00];
+        expect(verdict(bytes), `W${w} ${opcode.toString(16)}`).toEqual({ fast: '[]', reference: '[]' });
+      }
+    }
+    // vpblendvb (0x4c) is W0 in NaCl's tables too
+    const refused = JSON.stringify([{ offset: 0, message: 'unrecognized instruction' }]);
+    expect(verdict([0xc4, 0xe3, 0xf9, 0x4c, 0xc1, 0x00])).toEqual({ fast: refused, reference: refused });
   });
 
   it('vmovhpd\'s load form (0x16) uses vvvv as a source anyway', () => {
