@@ -1,10 +1,10 @@
-// Quick loop-only timing for interpreter work (no native build, no fixtures): `npx tsx bench/cpu/loops-quick.ts [iters]`.
+// Quick loop-only timing for interpreter work (no native build, no fixtures): `npx tsx bench/cpu/loops-quick.ts [iters [loop...]]`.
 import { Machine } from '../../src/cpu/machine.ts';
 import { buildLoops, cpuMs, TEXT } from './loops-image.ts';
 
 const { mem, program, symbols } = buildLoops();
 const iters = Number(process.argv[2] ?? 5_000_000);
-for (const name of ['alu_loop', 'mem_loop', 'mix_loop']) {
+for (const name of process.argv.length > 3 ? process.argv.slice(3) : ['alu_loop', 'mem_loop', 'mix_loop', 'rot_loop', 'fp_loop']) {
   let best = 0;
   for (let k = 0; k < 4; k++) {
     const m = new Machine(mem, program);

@@ -50,3 +50,46 @@ mix_loop:                       /* 10 instructions per iteration: shifts, imul, 
         sub $1, %ecx
         jnz 1b
         END
+
+        .p2align 5
+        .globl rot_loop
+rot_loop:                       /* 10 instructions per iteration: sha256-like rotates, and, xor, not, packed dword ops */
+        mov %edi, %ecx
+        mov $0x6a09e667, %eax
+        mov $0xbb67ae85, %edx
+        pxor %xmm1, %xmm1
+1:      mov %eax, %esi
+        ror $6, %esi
+        rol $7, %eax
+        xor %esi, %eax
+        and %edx, %esi
+        not %edx
+        add %esi, %edx
+        paddd %xmm1, %xmm0
+        pslld $3, %xmm1
+        sub $1, %ecx
+        jnz 1b
+        END
+
+        .p2align 5
+        .globl fp_loop
+fp_loop:                        /* 10 instructions per iteration: nbody-like SSE2 double arithmetic */
+        mov %edi, %ecx
+        mov $0x3ff8000000000000, %rax   /* 1.5 */
+        movq %rax, %xmm0
+        mov $0x3fe0000000000000, %rax   /* 0.5 */
+        movq %rax, %xmm1
+        unpcklpd %xmm0, %xmm0           /* both lanes normal numbers */
+        unpcklpd %xmm1, %xmm1
+        movapd %xmm0, %xmm2
+1:      movapd %xmm0, %xmm3
+        mulsd %xmm1, %xmm3
+        addsd %xmm2, %xmm3
+        subsd %xmm1, %xmm3
+        sqrtsd %xmm3, %xmm4
+        divsd %xmm4, %xmm3
+        mulpd %xmm1, %xmm2
+        addpd %xmm0, %xmm2
+        sub $1, %ecx
+        jnz 1b
+        END

@@ -20,6 +20,8 @@ const LOOPS = [
   { name: 'alu_loop', perIter: 5, what: 'register ALU + jnz' },
   { name: 'mem_loop', perIter: 7, what: 'r15 load/store, 64-bit add, dec/jnz' },
   { name: 'mix_loop', perIter: 10, what: 'shr/xor/imul/cmov/setcc' },
+  { name: 'rot_loop', perIter: 10, what: 'ror/rol/not, paddd/pslld' },
+  { name: 'fp_loop', perIter: 10, what: 'SSE2 double mul/add/sub/sqrt/div' },
 ];
 
 // The chunk for the interpreter; the native driver links the same source.

@@ -21,8 +21,8 @@ export const K = {
   // 32-bit flag-dead ALU ops by operation (no inner dispatch).
   Add32RRNF: 86, Add32RINF: 87, Sub32RRNF: 88, Sub32RINF: 89, And32RRNF: 90, And32RINF: 91,
   Or32RRNF: 92, Or32RINF: 93, Xor32RRNF: 94, Xor32RINF: 95,
-  // shl/shr/sar of a register by an immediate with dead flags; imul into a 32-bit register with
-  // dead flags; register cmovcc and setcc.
+  // shl/shr/sar/rol/ror of a register by an immediate or CL with dead flags; imul into a 32-bit
+  // register with dead flags; register cmovcc and setcc.
   ShiftNF32: 96, ShiftNF64: 97, Imul32NF: 98, CmovRR: 99, SetccR: 100,
   // 64-bit register push/pop, and indirect jmp/call through a register.
   PushR: 101, PopR: 102, JmpIndR: 103, CallIndR: 104,
@@ -32,6 +32,13 @@ export const K = {
   AluJcc32L: 107, AluJcc64L: 108,
   // MMX/SSE..SSE4.2/x87/fxsave forms: executed by src/simd (execSimd) with the record's form id.
   Simd: 109,
+  // Any shift/rotate of a 32/64-bit register by an immediate or CL whose flags stay live.
+  ShiftR32: 110, ShiftR64: 111,
+  // not of a 32/64-bit register.
+  NotR: 112,
+  // movzx of a byte/word from memory (no 67 prefix) or a register into a 32/64-bit register; 32-bit
+  // ALU ops between a register and memory (no 67 prefix), either direction.
+  MovzxLoad: 113, MovzxRR: 114, AluRM32: 115, AluMR32: 116,
 } as const;
 
 /** Kinds that are specializations (not produced from the table directly). */

@@ -337,8 +337,11 @@ export class Machine {
       while (left > 0) {
         left--;
         const kind = kinds[i];
+        // Case labels are number literals (the K name in a comment; test/cpu/kind-literals.test.ts
+        // checks them): only a switch over literals becomes a jump table, names compile to a chain
+        // of comparisons that every dispatch walks.
         switch (kind) {
-          case K.Alu32RR: case K.Alu32RI: {
+          case 62 /* K.Alu32RR */: case 63 /* K.Alu32RI */: {
             const j = 3 * i;
             const d = locR[j];
             const b = kind === K.Alu32RR ? R[2 * locR[j + 1]] : immLo[i];
@@ -359,7 +362,7 @@ export class Machine {
             i++;
             break;
           }
-          case K.AluJcc32: case K.AluJcc32L: {
+          case 82 /* K.AluJcc32 */: case 107 /* K.AluJcc32L */: {
             const j = 3 * i;
             const d = locR[j];
             const a = R[2 * d];
@@ -403,7 +406,7 @@ export class Machine {
             } else i += 2;
             break;
           }
-          case K.AluJcc64: case K.AluJcc64L: {
+          case 83 /* K.AluJcc64 */: case 108 /* K.AluJcc64L */: {
             const j = 3 * i;
             const d = locR[j];
             const aLo = R[2 * d], aHi = R[2 * d + 1];
@@ -446,7 +449,7 @@ export class Machine {
             } else i += 2;
             break;
           }
-          case K.IncDecJcc32: case K.IncDecJcc64: {
+          case 84 /* K.IncDecJcc32 */: case 85 /* K.IncDecJcc64 */: {
             const d = locR[3 * i];
             const delta = subs[i] === 1 ? 1 : -1;
             const w64 = kind === K.IncDecJcc64;
@@ -480,29 +483,36 @@ export class Machine {
             } else i += 2;
             break;
           }
-          case K.Add32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] + R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.Add32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.Sub32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] - R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.Sub32RINF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] - immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.And32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] &= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.And32RINF: { const d = locR[3 * i]; R[2 * d] &= immLo[i]; R[2 * d + 1] = 0; i++; break; }
-          case K.Or32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] |= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.Or32RINF: { const d = locR[3 * i]; R[2 * d] |= immLo[i]; R[2 * d + 1] = 0; i++; break; }
-          case K.Xor32RRNF: { const j = 3 * i; const d = locR[j]; R[2 * d] ^= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.Xor32RINF: { const d = locR[3 * i]; R[2 * d] ^= immLo[i]; R[2 * d + 1] = 0; i++; break; }
-          case K.ShiftNF32: {
-            const d = locR[3 * i];
-            const n = immLo[i] & 31;
+          case 86 /* K.Add32RRNF */: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] + R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case 87 /* K.Add32RINF */: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case 88 /* K.Sub32RRNF */: { const j = 3 * i; const d = locR[j]; R[2 * d] = (R[2 * d] - R[2 * locR[j + 1]]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case 89 /* K.Sub32RINF */: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] - immLo[i]) | 0; R[2 * d + 1] = 0; i++; break; }
+          case 90 /* K.And32RRNF */: { const j = 3 * i; const d = locR[j]; R[2 * d] &= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case 91 /* K.And32RINF */: { const d = locR[3 * i]; R[2 * d] &= immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case 92 /* K.Or32RRNF */: { const j = 3 * i; const d = locR[j]; R[2 * d] |= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case 93 /* K.Or32RINF */: { const d = locR[3 * i]; R[2 * d] |= immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case 94 /* K.Xor32RRNF */: { const j = 3 * i; const d = locR[j]; R[2 * d] ^= R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case 95 /* K.Xor32RINF */: { const d = locR[3 * i]; R[2 * d] ^= immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case 96 /* K.ShiftNF32 */: {
+            const j = 3 * i;
+            const d = locR[j];
+            const n = (locT[j + 1] === Loc.Imm ? immLo[i] : c.U8[locR[j + 1]]) & 31;
             const a = R[2 * d];
-            const op = subs[i];
-            R[2 * d] = op === ShiftOp.Shr ? a >>> n : op === ShiftOp.Sar ? a >> n : a << n;
+            switch (subs[i]) {
+              case ShiftOp.Shr: R[2 * d] = a >>> n; break;
+              case ShiftOp.Sar: R[2 * d] = a >> n; break;
+              case ShiftOp.Rol: R[2 * d] = n === 0 ? a : (a << n) | (a >>> (32 - n)); break;
+              case ShiftOp.Ror: R[2 * d] = n === 0 ? a : (a >>> n) | (a << (32 - n)); break;
+              default: R[2 * d] = a << n;
+            }
             R[2 * d + 1] = 0;
             i++;
             break;
           }
-          case K.ShiftNF64: {
-            const d = locR[3 * i];
-            const n = immLo[i] & 63;
+          case 97 /* K.ShiftNF64 */: {
+            const j = 3 * i;
+            const d = locR[j];
+            const n = (locT[j + 1] === Loc.Imm ? immLo[i] : c.U8[locR[j + 1]]) & 63;
             if (n !== 0) {
               const lo = R[2 * d], hi = R[2 * d + 1];
               const op = subs[i];
@@ -510,13 +520,36 @@ export class Machine {
                 const fill = op === ShiftOp.Sar ? hi >> 31 : 0;
                 if (n < 32) { R[2 * d] = (lo >>> n) | (hi << (32 - n)); R[2 * d + 1] = op === ShiftOp.Sar ? hi >> n : hi >>> n; }
                 else { R[2 * d] = op === ShiftOp.Sar ? hi >> (n - 32) : hi >>> (n - 32); R[2 * d + 1] = fill; }
+              } else if (op === ShiftOp.Rol || op === ShiftOp.Ror) {
+                const swap = n >= 32, k = n & 31; // a rotation by 32 swaps the halves
+                const a = swap ? hi : lo, b = swap ? lo : hi;
+                if (k === 0) { R[2 * d] = a; R[2 * d + 1] = b; }
+                else if (op === ShiftOp.Rol) { R[2 * d] = (a << k) | (b >>> (32 - k)); R[2 * d + 1] = (b << k) | (a >>> (32 - k)); }
+                else { R[2 * d] = (a >>> k) | (b << (32 - k)); R[2 * d + 1] = (b >>> k) | (a << (32 - k)); }
               } else if (n < 32) { R[2 * d + 1] = (hi << n) | (lo >>> (32 - n)); R[2 * d] = lo << n; }
               else { R[2 * d + 1] = lo << (n - 32); R[2 * d] = 0; }
             }
             i++;
             break;
           }
-          case K.Imul32NF: {
+          case 110 /* K.ShiftR32 */: case 111 /* K.ShiftR64 */: {
+            const j = 3 * i;
+            const d = locR[j];
+            const n = locT[j + 1] === Loc.Imm ? immLo[i] & 0xff : c.U8[locR[j + 1]];
+            if (kind === K.ShiftR32) { R[2 * d] = shift(c, subs[i], 32, R[2 * d], 0, n); R[2 * d + 1] = 0; }
+            else { R[2 * d] = shift(c, subs[i], 64, R[2 * d], R[2 * d + 1], n); R[2 * d + 1] = c.outHi; }
+            i++;
+            break;
+          }
+          case 112 /* K.NotR */: {
+            const j = 3 * i;
+            const d = locR[j];
+            R[2 * d] = ~R[2 * d];
+            R[2 * d + 1] = locW[j] === 64 ? ~R[2 * d + 1] : 0;
+            i++;
+            break;
+          }
+          case 98 /* K.Imul32NF */: {
             const j = 3 * i;
             const d = locR[j];
             const three = locT[j + 2] === Loc.Imm;
@@ -526,7 +559,7 @@ export class Machine {
             i++;
             break;
           }
-          case K.CmovRR: {
+          case 99 /* K.CmovRR */: {
             const j = 3 * i;
             const d = locR[j];
             if (cond(c, subs[i])) {
@@ -537,11 +570,11 @@ export class Machine {
             i++;
             break;
           }
-          case K.SetccR:
+          case 100 /* K.SetccR */:
             c.U8[locR[3 * i]] = cond(c, subs[i]) ? 1 : 0;
             i++;
             break;
-          case K.NaclJmp: case K.NaclCall: {
+          case 105 /* K.NaclJmp */: case 106 /* K.NaclCall */: {
             const x = locR[3 * i];
             if (left < 2) { // the budget ends inside the triple: run the `and` alone
               R[2 * x] &= -32; R[2 * x + 1] = 0;
@@ -559,9 +592,9 @@ export class Machine {
             if (i < 0) return left;
             break;
           }
-          case K.PushR: { const r = locR[3 * i]; this.push64(R[2 * r], R[2 * r + 1]); i++; break; }
-          case K.PopR: { const lo = this.pop64(); const r = locR[3 * i]; R[2 * r] = lo; R[2 * r + 1] = c.outHi; i++; break; }
-          case K.JmpIndR: case K.CallIndR: {
+          case 101 /* K.PushR */: { const r = locR[3 * i]; this.push64(R[2 * r], R[2 * r + 1]); i++; break; }
+          case 102 /* K.PopR */: { const lo = this.pop64(); const r = locR[3 * i]; R[2 * r] = lo; R[2 * r + 1] = c.outHi; i++; break; }
+          case 103 /* K.JmpIndR */: case 104 /* K.CallIndR */: {
             const r = locR[3 * i];
             const lo = R[2 * r], hi = R[2 * r + 1];
             if (kind === K.CallIndR) this.push64((P.addr[i] + P.len[i]) | 0, 0);
@@ -571,7 +604,7 @@ export class Machine {
             if (i < 0) return left;
             break;
           }
-          case K.Lea32: {
+          case 79 /* K.Lea32 */: {
             // 32-bit result: plain int32 arithmetic modulo 2^32
             let s = memDisp32[i];
             const b = memBase[i];
@@ -583,7 +616,7 @@ export class Machine {
             i++;
             break;
           }
-          case K.Alu64RR: case K.Alu64RI: {
+          case 64 /* K.Alu64RR */: case 65 /* K.Alu64RI */: {
             const j = 3 * i;
             const d = locR[j];
             let bLo: number, bHi: number;
@@ -595,7 +628,7 @@ export class Machine {
             i++;
             break;
           }
-          case K.Alu64RRNF: case K.Alu64RINF: {
+          case 68 /* K.Alu64RRNF */: case 69 /* K.Alu64RINF */: {
             const j = 3 * i;
             const d = locR[j];
             let bLo: number, bHi: number;
@@ -621,26 +654,26 @@ export class Machine {
             i++;
             break;
           }
-          case K.Mov32RR: { const j = 3 * i; const d = locR[j]; R[2 * d] = R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
-          case K.Mov64RR: {
+          case 70 /* K.Mov32RR */: { const j = 3 * i; const d = locR[j]; R[2 * d] = R[2 * locR[j + 1]]; R[2 * d + 1] = 0; i++; break; }
+          case 71 /* K.Mov64RR */: {
             const j = 3 * i; const d = locR[j], s = locR[j + 1];
             R[2 * d] = R[2 * s]; R[2 * d + 1] = R[2 * s + 1];
             i++;
             break;
           }
-          case K.Mov32RI: { const d = locR[3 * i]; R[2 * d] = immLo[i]; R[2 * d + 1] = 0; i++; break; }
-          case K.Mov64RI: { const d = locR[3 * i]; R[2 * d] = immLo[i]; R[2 * d + 1] = immHi[i]; i++; break; }
-          case K.Load32: { const d = locR[3 * i]; R[2 * d] = this.mem.read32(this.eaQuick(i)); R[2 * d + 1] = 0; i++; break; }
-          case K.Load64: {
+          case 72 /* K.Mov32RI */: { const d = locR[3 * i]; R[2 * d] = immLo[i]; R[2 * d + 1] = 0; i++; break; }
+          case 73 /* K.Mov64RI */: { const d = locR[3 * i]; R[2 * d] = immLo[i]; R[2 * d + 1] = immHi[i]; i++; break; }
+          case 74 /* K.Load32 */: { const d = locR[3 * i]; R[2 * d] = this.mem.read32(this.eaQuick(i)); R[2 * d + 1] = 0; i++; break; }
+          case 75 /* K.Load64 */: {
             const d = locR[3 * i];
             const m = this.mem;
             R[2 * d] = m.read64(this.eaQuick(i)); R[2 * d + 1] = m.hi;
             i++;
             break;
           }
-          case K.Store32: this.mem.write32(this.eaQuick(i), R[2 * locR[3 * i + 1]]); i++; break;
-          case K.Store64: { const s = locR[3 * i + 1]; this.mem.write64(this.eaQuick(i), R[2 * s], R[2 * s + 1]); i++; break; }
-          case K.Lea64: {
+          case 76 /* K.Store32 */: this.mem.write32(this.eaQuick(i), R[2 * locR[3 * i + 1]]); i++; break;
+          case 77 /* K.Store64 */: { const s = locR[3 * i + 1]; this.mem.write64(this.eaQuick(i), R[2 * s], R[2 * s + 1]); i++; break; }
+          case 78 /* K.Lea64 */: {
             // base + index*scale + disp, exact in doubles, then split into halves
             let s = P.memDisp[i];
             let h = 0;
@@ -655,8 +688,8 @@ export class Machine {
             i++;
             break;
           }
-          case K.IncDec32NF: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + (subs[i] === 1 ? 1 : -1)) | 0; R[2 * d + 1] = 0; i++; break; }
-          case K.IncDec64NF: {
+          case 80 /* K.IncDec32NF */: { const d = locR[3 * i]; R[2 * d] = (R[2 * d] + (subs[i] === 1 ? 1 : -1)) | 0; R[2 * d + 1] = 0; i++; break; }
+          case 81 /* K.IncDec64NF */: {
             const d = locR[3 * i];
             const lo = R[2 * d];
             if (subs[i] === 1) { R[2 * d] = (lo + 1) | 0; if (lo === -1) R[2 * d + 1] = (R[2 * d + 1] + 1) | 0; }
@@ -664,7 +697,7 @@ export class Machine {
             i++;
             break;
           }
-          case K.Alu: {
+          case 6 /* K.Alu */: {
             const op = subs[i];
             const j = 3 * i;
             const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
@@ -675,26 +708,58 @@ export class Machine {
             i++;
             break;
           }
-          case K.Jcc:
+          case 38 /* K.Jcc */:
             if (cond(c, subs[i])) {
               const t = target[i];
               if (t < 0) { this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
               else i = t;
             } else i++;
             break;
-          case K.Jmp: {
+          case 37 /* K.Jmp */: {
             const t = target[i];
             if (t < 0) { this.jumpToAddr(targetAddr[i]); i = this.ip; if (i < 0) return left; }
             else i = t;
             break;
           }
-          case K.Nop: {
+          case 1 /* K.Nop */: {
             // a run of nops (bundle padding, dead compares) retires in one dispatch if the budget allows
             const n = nopRun[i];
             if (n - 1 <= left) { left -= n - 1; i += n; } else i++;
             break;
           }
-          case K.Movzx: case K.Movsx: {
+          case 113 /* K.MovzxLoad */: {
+            const j = 3 * i;
+            const a = this.eaQuick(i);
+            R[2 * locR[j]] = locW[j + 1] === 8 ? this.mem.read8(a) : this.mem.read16(a);
+            R[2 * locR[j] + 1] = 0;
+            i++;
+            break;
+          }
+          case 114 /* K.MovzxRR */: {
+            const j = 3 * i;
+            R[2 * locR[j]] = locW[j + 1] === 8 ? c.U8[locR[j + 1]] : c.U16[4 * locR[j + 1]];
+            R[2 * locR[j] + 1] = 0;
+            i++;
+            break;
+          }
+          case 115 /* K.AluRM32 */: {
+            const j = 3 * i;
+            const d = locR[j];
+            const op = subs[i];
+            const r = alu(c, op, 32, R[2 * d], 0, this.mem.read32(this.eaQuick(i)), 0);
+            if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = 0; }
+            i++;
+            break;
+          }
+          case 116 /* K.AluMR32 */: {
+            const a = this.eaQuick(i);
+            const op = subs[i];
+            const r = alu(c, op, 32, this.mem.read32(a), 0, R[2 * locR[3 * i + 1]], 0);
+            if (op !== AluOp.Cmp && op !== AluOp.Test) this.mem.write32(a, r);
+            i++;
+            break;
+          }
+          case 3 /* K.Movzx */: case 4 /* K.Movsx */: {
             const j = 3 * i;
             const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
             let v = this.rd(i, 1, a);
@@ -708,7 +773,13 @@ export class Machine {
             i++;
             break;
           }
-          case K.Call: {
+          case 109 /* K.Simd */: {
+            const j = 3 * i;
+            execSimd(this.simd, P.form[i], locR[j], locR[j + 1], locT[j] === Loc.Mem ? this.ea(i) : -1, immLo[i], subs[i], this.simdHost);
+            i++;
+            break;
+          }
+          case 39 /* K.Call */: {
             const next = P.addr[i] + P.len[i];
             this.push64(next | 0, 0);
             const t = target[i];
@@ -716,7 +787,7 @@ export class Machine {
             else i = t;
             break;
           }
-          case K.Ret: {
+          case 40 /* K.Ret */: {
             const lo = this.pop64(), hi = c.outHi;
             if (locT[3 * i] === Loc.Imm) this.addSp(immLo[i] & 0xffff);
             this.ip = i;
@@ -747,7 +818,7 @@ export class Machine {
     const j = 3 * i;
     const locT = P.locT, locW = P.locW, locR = P.locR, subs = P.sub;
     switch (kind) {
-      case K.Mov: {
+      case 2 /* K.Mov */: {
         // (32/64-bit register and memory forms have specialized kinds)
         const j = 3 * i;
         const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
@@ -755,12 +826,12 @@ export class Machine {
         this.wr(i, 0, a, v, c.outHi);
         return i + 1;
       }
-      case K.Lea: {
+      case 5 /* K.Lea */: {
         const lo = this.leaAddr(i);
         this.wr(i, 0, 0, lo, c.outHi);
         return i + 1;
       }
-      case K.Inc: case K.Dec: case K.Neg: case K.Not: {
+      case 7 /* K.Inc */: case 8 /* K.Dec */: case 9 /* K.Neg */: case 10 /* K.Not */: {
         const j = 3 * i;
         const w = locW[j];
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
@@ -774,7 +845,7 @@ export class Machine {
         this.wr(i, 0, a, r, rh);
         return i + 1;
       }
-      case K.Shift: {
+      case 11 /* K.Shift */: {
         const j = 3 * i;
         const w = locW[j];
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
@@ -786,7 +857,7 @@ export class Machine {
         if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
         return i + 1;
       }
-      case K.Shld: case K.Shrd: {
+      case 12 /* K.Shld */: case 13 /* K.Shrd */: {
         const j = 3 * i;
         const w = locW[j];
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
@@ -797,7 +868,7 @@ export class Machine {
         if ((n & (w === 64 ? 63 : 31)) !== 0 || (w === 32 && locT[j] === Loc.Reg)) this.wr(i, 0, a, r, c.outHi);
         return i + 1;
       }
-      case K.MulAcc: case K.ImulAcc: case K.Div: case K.Idiv: {
+      case 14 /* K.MulAcc */: case 15 /* K.ImulAcc */: case 17 /* K.Div */: case 18 /* K.Idiv */: {
         const j = 3 * i;
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const lo = this.rd(i, 0, a), hi = c.outHi;
@@ -805,7 +876,7 @@ export class Machine {
         else divAcc(c, locW[j], kind === K.Idiv, lo, hi);
         return i + 1;
       }
-      case K.Imul: {
+      case 16 /* K.Imul */: {
         const j = 3 * i;
         const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
         const three = locT[j + 2] === Loc.Imm;
@@ -815,7 +886,7 @@ export class Machine {
         this.wr(i, 0, 0, r, c.outHi);
         return i + 1;
       }
-      case K.Push: {
+      case 35 /* K.Push */: {
         const j = 3 * i;
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const lo = this.rd(i, 0, a), hi = c.outHi;
@@ -826,7 +897,7 @@ export class Machine {
         } else this.push64(lo, hi);
         return i + 1;
       }
-      case K.Pop: {
+      case 36 /* K.Pop */: {
         const j = 3 * i;
         let lo: number, hi = 0;
         if (subs[i] === 16) { lo = this.mem.read16(this.sp()); this.addSp(2); }
@@ -835,7 +906,7 @@ export class Machine {
         this.wr(i, 0, a, lo, hi);
         return i + 1;
       }
-      case K.JmpInd: case K.CallInd: {
+      case 41 /* K.JmpInd */: case 42 /* K.CallInd */: {
         const j = 3 * i;
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const lo = this.rd(i, 0, a), hi = c.outHi;
@@ -844,7 +915,7 @@ export class Machine {
         this.jumpTo(lo, hi);
         return this.ip;
       }
-      case K.Loop: {
+      case 43 /* K.Loop */: {
         const x = subs[i];
         const a32 = (P.flags[i] & IF.Addr32) !== 0;
         let zero: boolean;
@@ -863,7 +934,7 @@ export class Machine {
         }
         return i + 1;
       }
-      case K.Cmov: {
+      case 26 /* K.Cmov */: {
         const j = 3 * i;
         const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
         const v = this.rd(i, 1, a), hi = c.outHi; // the source is read (and may fault) either way
@@ -871,12 +942,12 @@ export class Machine {
         else if (locW[j] === 32) R[2 * locR[j] + 1] = 0;
         return i + 1;
       }
-      case K.Setcc: {
+      case 27 /* K.Setcc */: {
         const a = locT[3 * i] === Loc.Mem ? this.ea(i) : 0;
         this.wr(i, 0, a, cond(c, subs[i]) ? 1 : 0, 0);
         return i + 1;
       }
-      case K.Bt: {
+      case 19 /* K.Bt */: {
         const w = locW[j];
         let a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const off = this.rd(i, 1, 0), offHi = c.outHi;
@@ -904,7 +975,7 @@ export class Machine {
         }
         return i + 1;
       }
-      case K.Bsf: case K.Bsr: case K.Popcnt: case K.Lzcnt: case K.Tzcnt: {
+      case 20 /* K.Bsf */: case 21 /* K.Bsr */: case 22 /* K.Popcnt */: case 23 /* K.Lzcnt */: case 24 /* K.Tzcnt */: {
         const w = locW[j];
         const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
         const lo = this.rd(i, 1, a), hi = c.outHi;
@@ -925,14 +996,14 @@ export class Machine {
         }
         return i + 1;
       }
-      case K.Bswap: {
+      case 25 /* K.Bswap */: {
         const lo = this.rd(i, 0, 0), hi = c.outHi;
         if (locW[j] === 64) this.wr(i, 0, 0, bswap32(hi), bswap32(lo));
         else if (locW[j] === 32) this.wr(i, 0, 0, bswap32(lo), 0);
         else this.wr(i, 0, 0, 0, 0); // 16-bit bswap: undefined; zero as current CPUs do
         return i + 1;
       }
-      case K.Movbe: {
+      case 60 /* K.Movbe */: {
         const w = locW[j];
         const a = this.ea(i);
         const lo = this.rd(i, 1, a), hi = c.outHi;
@@ -941,14 +1012,14 @@ export class Machine {
         else this.wr(i, 0, a, bswap16(lo), 0);
         return i + 1;
       }
-      case K.Crc32: {
+      case 61 /* K.Crc32 */: {
         const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
         const crc = this.rd(i, 0, 0);
         const lo = this.rd(i, 1, a), hi = c.outHi;
         this.wr(i, 0, 0, crc32c(crc, locW[j + 1] >>> 3, lo, hi), 0);
         return i + 1;
       }
-      case K.Xchg: {
+      case 28 /* K.Xchg */: {
         const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
         const xLo = this.rd(i, 0, a), xHi = c.outHi;
         const yLo = this.rd(i, 1, a), yHi = c.outHi;
@@ -956,7 +1027,7 @@ export class Machine {
         this.wr(i, 1, a, xLo, xHi);
         return i + 1;
       }
-      case K.Xadd: {
+      case 29 /* K.Xadd */: {
         const w = locW[j];
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const dLo = this.rd(i, 0, a), dHi = c.outHi;
@@ -966,7 +1037,7 @@ export class Machine {
         this.wr(i, 0, a, r, rh);
         return i + 1;
       }
-      case K.Cmpxchg: {
+      case 30 /* K.Cmpxchg */: {
         const w = locW[j];
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const dLo = this.rd(i, 0, a), dHi = c.outHi;
@@ -984,7 +1055,7 @@ export class Machine {
         }
         return i + 1;
       }
-      case K.Cmpxchg8b: case K.Cmpxchg16b: {
+      case 31 /* K.Cmpxchg8b */: case 32 /* K.Cmpxchg16b */: {
         const a = this.ea(i);
         const m = this.mem;
         materialize(c);
@@ -1014,56 +1085,51 @@ export class Machine {
         }
         return i + 1;
       }
-      case K.ConvA: {
+      case 33 /* K.ConvA */: {
         const w = locW[j];
         if (w === 16) c.U16[0] = (c.U8[0] << 24) >> 24;
         else if (w === 32) { R[0] = (c.U16[0] << 16) >> 16; R[1] = 0; }
         else R[1] = R[0] >> 31;
         return i + 1;
       }
-      case K.ConvD: {
+      case 34 /* K.ConvD */: {
         const w = locW[j];
         if (w === 16) c.U16[8] = (c.U16[0] << 16) >> 31;
         else if (w === 32) { R[4] = R[0] >> 31; R[5] = 0; }
         else { R[4] = R[1] >> 31; R[5] = R[1] >> 31; }
         return i + 1;
       }
-      case K.Movs: case K.Cmps: case K.Stos: case K.Lods: case K.Scas: {
+      case 44 /* K.Movs */: case 45 /* K.Cmps */: case 46 /* K.Stos */: case 47 /* K.Lods */: case 48 /* K.Scas */: {
         const f = P.flags[i];
         const done = stringOp(c, kind, locW[j], (f & IF.Rep) !== 0, (f & IF.Repne) !== 0, (f & IF.Addr32) !== 0);
         return done ? i + 1 : i;
       }
-      case K.Lahf:
+      case 49 /* K.Lahf */:
         c.U8[1] = (statusFlags(c) & 0xd5) | 2;
         return i + 1;
-      case K.Sahf:
+      case 50 /* K.Sahf */:
         materialize(c);
         setStatusFlags(c, (c.flags & 0x800) | (c.U8[1] & 0xd5));
         return i + 1;
-      case K.Clc: case K.Stc: case K.Cmc:
+      case 51 /* K.Clc */: case 52 /* K.Stc */: case 53 /* K.Cmc */:
         materialize(c);
         c.flags = kind === K.Clc ? c.flags & ~1 : kind === K.Stc ? c.flags | 1 : c.flags ^ 1;
         return i + 1;
-      case K.Cld: c.df = 0; return i + 1;
-      case K.Std: c.df = 1; return i + 1;
-      case K.Simd: {
-        const a = locT[j] === Loc.Mem ? this.ea(i) : -1;
-        execSimd(this.simd, P.form[i], locR[j], locR[j + 1], a, P.immLo[i], subs[i], this.simdHost);
-        return i + 1;
-      }
-      case K.Cpuid: {
+      case 54 /* K.Cld */: c.df = 0; return i + 1;
+      case 55 /* K.Std */: c.df = 1; return i + 1;
+      case 56 /* K.Cpuid */: {
         const o = this.cpuidOut;
         cpuid(R[0], R[2], o);
         R[0] = o[0]; R[1] = 0; R[6] = o[1]; R[7] = 0; R[2] = o[2]; R[3] = 0; R[4] = o[3]; R[5] = 0;
         return i + 1;
       }
-      case K.Rdtsc: {
+      case 57 /* K.Rdtsc */: {
         // deterministic: the number of instructions retired before this one
         const t = c.icount + this.retiredInSlice;
         R[0] = t % TWO32 | 0; R[1] = 0; R[4] = Math.floor(t / TWO32) | 0; R[5] = 0;
         return i + 1;
       }
-      case K.Hlt: fault(FaultKind.Halt, P.addr[i]);
+      case 58 /* K.Hlt */: fault(FaultKind.Halt, P.addr[i]);
       // falls through (fault never returns)
       default: fault(FaultKind.InvalidOpcode, P.addr[i]);
     }

@@ -218,6 +218,10 @@ export class Program {
     if (kind === K.Shift || kind === K.Shld || kind === K.Shrd) {
       // the count operand (Ib, 1 or CL) is always read as 8 bits
       this.locW[3 * i + slot - 1] = 8;
+      // a constant count that is not 0 after masking writes the form's flags
+      if (this.locT[3 * i + slot - 1] === Loc.Imm && (this.immLo[i] & (this.locW[3 * i] === 64 ? 63 : 31)) !== 0) {
+        this.flagsWritten[i] = form.flagsWritten & STATUS;
+      }
     }
     if (kind === K.Movs || kind === K.Cmps || kind === K.Stos || kind === K.Lods || kind === K.Scas) {
       this.locW[3 * i] = sub;
@@ -330,6 +334,9 @@ function specialize(p: Program): void {
               kind[i] = t1 === Loc.Reg ? base : base + 1;
             } else kind[i] = t1 === Loc.Reg ? K.Alu64RRNF : K.Alu64RINF;
           } else kind[i] = w === 32 ? (t1 === Loc.Reg ? K.Alu32RR : K.Alu32RI) : (t1 === Loc.Reg ? K.Alu64RR : K.Alu64RI);
+        } else if (w === 32 && (flags[i] & IF.Addr32) === 0 && sub[i] !== 2 && sub[i] !== 3) { // (not adc/sbb)
+          if (t0 === Loc.Reg && t1 === Loc.Mem) kind[i] = K.AluRM32;
+          else if (t0 === Loc.Mem && t1 === Loc.Reg) kind[i] = K.AluMR32;
         }
         break;
       case K.Mov:
@@ -343,13 +350,22 @@ function specialize(p: Program): void {
         if (wide && (flags[i] & IF.Addr32) === 0) kind[i] = w === 64 ? K.Lea64 : K.Lea32;
         break;
       case K.Shift: {
+        if (t0 !== Loc.Reg || !wide) break;
         const op = sub[i];
-        // (shifts count as writing no flags for liveness, so test every status flag here)
-        if ((p.liveOut[i] & STATUS) === 0 && t0 === Loc.Reg && wide && t1 === Loc.Imm && (op === 4 || op === 5 || op === 6 || op === 7)) {
-          kind[i] = w === 32 ? K.ShiftNF32 : K.ShiftNF64;
-        }
+        // what a count that is not 0 writes: rol/ror CF and OF, shl/shr/sar every status flag
+        // (rcl/rcr also read CF: always the flag-keeping kind)
+        const writes = op === 0 || op === 1 ? 0x801 : op >= 4 ? STATUS : -1;
+        if (writes !== -1 && (p.liveOut[i] & writes) === 0) kind[i] = w === 32 ? K.ShiftNF32 : K.ShiftNF64;
+        else kind[i] = w === 32 ? K.ShiftR32 : K.ShiftR64;
         break;
       }
+      case K.Not:
+        if (t0 === Loc.Reg && wide) kind[i] = K.NotR;
+        break;
+      case K.Movzx:
+        if (t0 === Loc.Reg && wide && t1 === Loc.Reg) kind[i] = K.MovzxRR;
+        else if (t0 === Loc.Reg && wide && t1 === Loc.Mem && (flags[i] & IF.Addr32) === 0) kind[i] = K.MovzxLoad;
+        break;
       case K.Imul:
         if (dead && w === 32 && t0 === Loc.Reg && t1 === Loc.Reg) kind[i] = K.Imul32NF;
         break;

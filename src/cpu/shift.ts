@@ -1,5 +1,5 @@
-// Shifts and rotates (eager flags). shl/shr/sar use int32 halves; the rarer rotates, rcl/rcr
-// and shld/shrd go through BigInt, which is fine off the hot path.
+// Shifts and rotates (eager flags) on int32 halves; only the rare rcl/rcr and 16-bit shld/shrd
+// (whose counts above 16 follow the double-width concatenation rule) go through BigInt.
 import type { CpuState } from './state.ts';
 import { getCF, materialize, parity, signAt, zeroAt } from './flags.ts';
 
@@ -83,38 +83,57 @@ function fromBig(c: CpuState, v: bigint): number {
   return Number(v & 0xffffffffn) | 0;
 }
 
+/** rol/ror (n = the masked count, not 0): int32 arithmetic; CF and OF change, the rest is kept. */
 function rotate(c: CpuState, op: number, w: number, lo: number, hi: number, n: number): number {
+  if (op === ShiftOp.Rcl || op === ShiftOp.Rcr) return rotateCarry(c, op, w, lo, hi, n);
+  let rlo: number, rhi = 0;
+  if (w === 64) {
+    let a = lo, b = hi;
+    if (n >= 32) { a = hi; b = lo; } // rotating by 32 swaps the halves
+    const k = n & 31;
+    if (op === ShiftOp.Ror) {
+      // ror by k = rol by 64 - k: rotate right within the (possibly swapped) pair
+      rlo = k === 0 ? a : (a >>> k) | (b << (32 - k));
+      rhi = k === 0 ? b : (b >>> k) | (a << (32 - k));
+    } else {
+      rlo = k === 0 ? a : (a << k) | (b >>> (32 - k));
+      rhi = k === 0 ? b : (b << k) | (a >>> (32 - k));
+    }
+  } else if (w === 32) {
+    rlo = op === ShiftOp.Rol ? (lo << n) | (lo >>> (32 - n)) : (lo >>> n) | (lo << (32 - n));
+  } else {
+    const k = n % w;
+    const v = lo & ((1 << w) - 1);
+    rlo = k === 0 ? v : (op === ShiftOp.Rol ? (v << k) | (v >>> (w - k)) : (v >>> k) | (v << (w - k))) & ((1 << w) - 1);
+  }
+  materialize(c);
+  const msb = signAt(w, rlo, rhi);
+  let cf: number, of: number;
+  if (op === ShiftOp.Rol) { cf = rlo & 1; of = msb ^ cf; }
+  else { cf = msb; of = msb ^ signAt(w, w === 64 ? rlo : rlo << 1, rhi << 1); }
+  c.flags = (c.flags & ~0x801) | cf | (of << 11);
+  c.outHi = rhi;
+  return rlo;
+}
+
+/** rcl/rcr (rare: through BigInt): a (w+1)-bit rotation of CF:value. */
+function rotateCarry(c: CpuState, op: number, w: number, lo: number, hi: number, n: number): number {
   const W = BigInt(w);
   const v = toBig(w, lo, hi);
   const mask = (1n << W) - 1n;
   const msb = (x: bigint): number => Number((x >> (W - 1n)) & 1n);
   materialize(c);
-  let r: bigint, cf: number, of: number;
-  if (op === ShiftOp.Rol || op === ShiftOp.Ror) {
-    const k = BigInt(n % w);
-    if (op === ShiftOp.Rol) {
-      r = ((v << k) | (v >> ((W - k) % W))) & mask;
-      cf = Number(r & 1n);
-      of = msb(r) ^ cf;
-    } else {
-      r = ((v >> k) | (v << ((W - k) % W))) & mask;
-      cf = msb(r);
-      of = msb(r) ^ Number((r >> (W - 2n)) & 1n);
-    }
-  } else {
-    // rotate through carry: a (w+1)-bit rotation of CF:value
-    const k = BigInt(w < 32 ? n % (w + 1) : n);
-    const cin = BigInt(getCF(c));
-    const W1 = W + 1n;
-    const x = (cin << W) | v;
-    const m1 = (1n << W1) - 1n;
-    const y = op === ShiftOp.Rcl
-      ? ((x << k) | (x >> ((W1 - k) % W1))) & m1
-      : ((x >> k) | (x << ((W1 - k) % W1))) & m1;
-    r = y & mask;
-    cf = Number(y >> W);
-    of = op === ShiftOp.Rcl ? msb(r) ^ cf : msb(v) ^ Number(cin);
-  }
+  const k = BigInt(w < 32 ? n % (w + 1) : n);
+  const cin = BigInt(getCF(c));
+  const W1 = W + 1n;
+  const x = (cin << W) | v;
+  const m1 = (1n << W1) - 1n;
+  const y = op === ShiftOp.Rcl
+    ? ((x << k) | (x >> ((W1 - k) % W1))) & m1
+    : ((x >> k) | (x << ((W1 - k) % W1))) & m1;
+  const r = y & mask;
+  const cf = Number(y >> W);
+  const of = op === ShiftOp.Rcl ? msb(r) ^ cf : msb(v) ^ Number(cin);
   c.flags = (c.flags & ~0x801) | cf | (of << 11);
   return fromBig(c, r);
 }
@@ -124,25 +143,48 @@ export function shiftDouble(c: CpuState, left: boolean, w: number, dLo: number, 
   const n = count & (w === 64 ? 63 : 31);
   c.outHi = dHi;
   if (n === 0) return dLo;
-  const W = BigInt(w);
-  const d = toBig(w, dLo, dHi), s = toBig(w, sLo, sHi);
-  const N = BigInt(n);
-  const mask = (1n << W) - 1n;
-  let r: bigint, cf: number;
-  if (left) {
-    // 16-bit counts above 16 shift src bits back in (matches the double-width concatenation rule)
-    const x = (d << (2n * W)) | (s << W) | d;
-    r = (x >> (2n * W - N)) & mask;
-    cf = Number((x >> (3n * W - N)) & 1n);
+  if (w === 16) return shiftDouble16(c, left, dLo, sLo, n);
+  let lo: number, hi = 0, cf: number;
+  if (w === 32) {
+    if (left) { lo = (dLo << n) | (sLo >>> (32 - n)); cf = (dLo >>> (32 - n)) & 1; }
+    else { lo = (dLo >>> n) | (sLo << (32 - n)); cf = (dLo >>> (n - 1)) & 1; }
+  } else if (left) {
+    // dst:src shifted left by n, the high 64 bits kept
+    if (n < 32) { hi = (dHi << n) | (dLo >>> (32 - n)); lo = (dLo << n) | (sHi >>> (32 - n)); cf = (dHi >>> (32 - n)) & 1; }
+    else if (n === 32) { hi = dLo; lo = sHi; cf = dHi & 1; }
+    else { const k = n - 32; hi = (dLo << k) | (sHi >>> (32 - k)); lo = (sHi << k) | (sLo >>> (32 - k)); cf = (dLo >>> (32 - k)) & 1; }
   } else {
-    const x = (d << (2n * W)) | (s << W) | d;
-    r = (x >> N) & mask;
-    cf = Number((x >> (N - 1n)) & 1n);
+    // src:dst shifted right by n, the low 64 bits kept
+    if (n < 32) { lo = (dLo >>> n) | (dHi << (32 - n)); hi = (dHi >>> n) | (sLo << (32 - n)); cf = (dLo >>> (n - 1)) & 1; }
+    else if (n === 32) { lo = dHi; hi = sLo; cf = dLo >>> 31; }
+    else { const k = n - 32; lo = (dHi >>> k) | (sLo << (32 - k)); hi = (sLo >>> k) | (sHi << (32 - k)); cf = (dHi >>> (k - 1)) & 1; }
   }
-  const lo = Number(r & 0xffffffffn) | 0, hi = Number(r >> 32n) | 0;
-  const of = Number(((r ^ d) >> (W - 1n)) & 1n);
+  const of = signAt(w, lo ^ dLo, hi ^ dHi);
   c.flags = cf | setSZP(lo, hi, w) | (of << 11);
   c.lazyKind = 0;
   c.outHi = hi;
+  return lo;
+}
+
+/** 16-bit shld/shrd (counts above 16 shift source bits back in: the double-width concatenation rule). */
+function shiftDouble16(c: CpuState, left: boolean, dLo: number, sLo: number, n: number): number {
+  const W = 16n;
+  const d = toBig(16, dLo, 0), s = toBig(16, sLo, 0);
+  const N = BigInt(n);
+  const mask = (1n << W) - 1n;
+  const x = (d << (2n * W)) | (s << W) | d;
+  let r: bigint, cf: number;
+  if (left) {
+    r = (x >> (2n * W - N)) & mask;
+    cf = Number((x >> (3n * W - N)) & 1n);
+  } else {
+    r = (x >> N) & mask;
+    cf = Number((x >> (N - 1n)) & 1n);
+  }
+  const lo = Number(r);
+  const of = Number(((r ^ d) >> (W - 1n)) & 1n);
+  c.flags = cf | setSZP(lo, 0, 16) | (of << 11);
+  c.lazyKind = 0;
+  c.outHi = 0;
   return lo;
 }

@@ -1,76 +1,107 @@
-// Fast path for SSE add/sub/mul/div/sqrt under round-to-nearest: when every operand and the result are
-// normal numbers, the host's IEEE double arithmetic gives the exact SSE result, and error-free
-// transformations (TwoSum, Dekker's TwoProduct) tell whether it was inexact (PE). Anything else
-// (zeros, denormals, infinities, NaNs, overflow, underflow, directed rounding) returns NaN so the
-// caller takes the exact path of src/fpu.
+// Fast paths for SSE float arithmetic, comparisons and conversions under round-to-nearest, taken only
+// where the host's IEEE doubles give provably the same bits and the same MXCSR flags as the exact
+// path of src/fpu:
+// - every operand and result is a normal number (no zero/denormal/infinity/NaN operand, no result at
+//   or below the smallest normal, no overflow), so the only flag that can be raised is PE, and
+//   DAZ/FTZ (which act on denormal operands and tiny results only) cannot matter;
+// - binary32 lanes are computed in binary64 and rounded with Math.fround: for + - * / and sqrt the
+//   double rounding is innocuous (53 >= 2*24 + 2), so this equals one correct rounding;
+// - PE is exact: error-free transformations (TwoSum for add/sub, Dekker's TwoProduct for mul, and
+//   for div and sqrt the product back, r*b = a and r*r = b) tell whether the rounded result was exact.
+// Everything else returns Refused and the caller takes the exact path. The lane loops read and write
+// typed arrays only, so no double crosses a call boundary (V8 would box it into a heap number).
 
 export const FastOp = { Add: 1, Sub: 2, Mul: 3, Div: 4, Sqrt: 5 } as const;
+/** Outcome of a fast path: refused (take the exact path), done exactly, done and inexact (PE). */
+export const Fast = { Refused: 0, Exact: 1, Inexact: 2 } as const;
 
-const MIN64 = 2.2250738585072014e-308;
-const MIN32 = 1.1754943508222875e-38;
-const MAX32 = 3.4028234663852886e38;
-/** Operand magnitudes for which Dekker's splitting can neither overflow nor lose the error term. */
+export const MIN64 = 2.2250738585072014e-308;
+export const MIN32 = 1.1754943508222875e-38;
+/** Magnitudes for which Dekker's splitting can neither overflow nor lose bits of the error terms. */
 const LO = 2 ** -480;
 const HI = 2 ** 480;
 const SPLIT = 134217729; // 2^27 + 1
 
-/** Set by fastLane: the last result was inexact. */
-export let fastInexact = false;
+/** Results of fastArith, lane by lane. */
+export const FAST_OUT64 = new Float64Array(2);
+export const FAST_OUT32 = new Float32Array(4);
 
-/** Exact error of a*b as a*b - fl(a*b) is zero (Dekker TwoProduct; requires LO < |a|,|b| < HI). */
-function productExact(a: number, b: number, p: number): boolean {
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  return ((ah * bh - p) + ah * bl + al * bh) + al * bl === 0;
-}
-
-function inRange(x: number): boolean {
-  const m = x < 0 ? -x : x;
-  return m > LO && m < HI;
-}
-
-/** One lane: binary64 (single = false) or binary32 values held as doubles. NaN = take the slow path. */
-export function fastLane(op: number, a: number, b: number, single: boolean): number {
+/**
+ * `count` lanes of x op y (sqrt: of y) into FAST_OUT32/64: binary32 lanes (single) from x32/y32,
+ * binary64 lanes from x64/y64, starting at lane xi / yi.
+ */
+export function fastArith(
+  op: number, single: boolean, x32: Float32Array, x64: Float64Array, xi: number,
+  y32: Float32Array, y64: Float64Array, yi: number, count: number,
+): number {
   const min = single ? MIN32 : MIN64;
-  if (!(Math.abs(b) >= min) || b === Infinity || b === -Infinity) return NaN;
-  if (op !== FastOp.Sqrt && (!(Math.abs(a) >= min) || a === Infinity || a === -Infinity)) return NaN;
-  let r: number;
-  let exact: boolean;
-  switch (op) {
-    case FastOp.Add:
-    case FastOp.Sub: {
-      const y = op === FastOp.Add ? b : -b;
-      r = a + y;
-      const bb = r - a;
-      exact = (a - (r - bb)) + (y - bb) === 0;
-      break;
-    }
-    case FastOp.Mul:
-      if (!inRange(a) || !inRange(b)) return NaN;
-      r = a * b;
-      exact = single || productExact(a, b, r);
-      break;
-    case FastOp.Div:
-      if (!inRange(a) || !inRange(b)) return NaN;
-      r = a / b;
-      if (!inRange(r)) return NaN;
-      exact = productExact(r, b, a) && r * b === a;
-      break;
-    default:
-      if (b < 0 || !inRange(b)) return NaN;
+  let inexact = false;
+  for (let k = 0; k < count; k++) {
+    const b = single ? y32[yi + k] : y64[yi + k];
+    const bm = b < 0 ? -b : b;
+    if (!(bm >= min) || bm === Infinity) return Fast.Refused; // zero, denormal, infinity, NaN
+    let r: number;
+    let exact: boolean;
+    if (op === FastOp.Sqrt) {
+      if (b < 0) return Fast.Refused;
       r = Math.sqrt(b);
-      exact = productExact(r, r, b) && r * r === b;
+      if (r <= LO || r >= HI) return Fast.Refused;
+      const t = SPLIT * r;
+      const rh = t - (t - r);
+      const rl = r - rh;
+      exact = r * r === b && ((rh * rh - b) + rh * rl + rl * rh) + rl * rl === 0;
+    } else {
+      const a = single ? x32[xi + k] : x64[xi + k];
+      const am = a < 0 ? -a : a;
+      if (!(am >= min) || am === Infinity) return Fast.Refused;
+      if (op === FastOp.Add || op === FastOp.Sub) {
+        const y = op === FastOp.Add ? b : -b;
+        r = a + y;
+        const yv = r - a; // TwoSum: the rounding error of a + y, exactly
+        exact = (a - (r - yv)) + (y - yv) === 0;
+      } else if (op === FastOp.Mul) {
+        r = a * b;
+        if (single) exact = true; // two 24-bit significands: the double product is exact
+        else {
+          if (am <= LO || am >= HI || bm <= LO || bm >= HI) return Fast.Refused;
+          let t = SPLIT * a;
+          const ah = t - (t - a);
+          const al = a - ah;
+          t = SPLIT * b;
+          const bh = t - (t - b);
+          const bl = b - bh;
+          exact = ((ah * bh - r) + ah * bl + al * bh) + al * bl === 0;
+        }
+      } else {
+        r = a / b;
+        const rm = r < 0 ? -r : r;
+        if (rm <= LO || rm >= HI || bm <= LO || bm >= HI) return Fast.Refused;
+        let t = SPLIT * r;
+        const rh = t - (t - r);
+        const rl = r - rh;
+        t = SPLIT * b;
+        const bh = t - (t - b);
+        const bl = b - bh;
+        exact = r * b === a && ((rh * bh - a) + rh * bl + rl * bh) + rl * bl === 0;
+      }
+    }
+    if (single) {
+      const f = Math.fround(r);
+      if (f !== r) exact = false;
+      r = f;
+    }
+    const rm = r < 0 ? -r : r;
+    // strictly above the smallest normal: a result rounded up to it may be tiny (UE) after rounding
+    if (!(rm > min) || rm === Infinity) return Fast.Refused;
+    if (!exact) inexact = true;
+    if (single) FAST_OUT32[k] = r;
+    else FAST_OUT64[k] = r;
   }
-  if (single) {
-    const f = Math.fround(r);
-    if (f !== r) exact = false;
-    r = f;
-    if (!(Math.abs(r) >= MIN32) || Math.abs(r) > MAX32) return NaN;
-  } else if (!(Math.abs(r) >= MIN64) || r === Infinity || r === -Infinity) return NaN;
-  fastInexact = !exact;
-  return r;
+  return inexact ? Fast.Inexact : Fast.Exact;
+}
+
+/** A value the comparisons and min/max may take as it is: not NaN, not denormal (zeros and infinities are fine). */
+export function plainOperand(v: number, min: number): boolean {
+  const m = v < 0 ? -v : v;
+  return m >= min || m === 0;
 }

@@ -23,12 +23,11 @@ type Compute = (n: number, imm: number) => void;
 function vec(name: string, f: Compute, mmx = true): void {
   def(name, (u: SimdUnit, c: Exec) => {
     srcX(u, c, 16, true);
-    B.set(u.tmp);
-    const d = 16 * c.reg;
-    A.set(u.xmm.subarray(d, d + 16));
-    O.fill(0);
+    // int32 copies: no subarray views (each one an allocation)
+    const x = u.xi32, t = u.ti32, d = 4 * c.reg, a32 = a.s32, b32 = b.s32, o32 = o.s32;
+    for (let k = 0; k < 4; k++) { a32[k] = x[d + k]; b32[k] = t[k]; o32[k] = 0; }
     f(16, c.imm);
-    u.xmm.set(O, d);
+    for (let k = 0; k < 4; k++) x[d + k] = o32[k];
   });
   if (mmx) {
     def(`${name}.mm`, (u: SimdUnit, c: Exec) => {
@@ -258,12 +257,7 @@ for (const [name, kind, w] of SHIFTS) {
   };
   vec(name, byReg);
   // Immediate forms shift ModRM.rm in place.
-  def(`${name} Xr,i`, (u, c) => {
-    const d = 16 * c.rm;
-    A.set(u.xmm.subarray(d, d + 16));
-    shiftLanes(kind, w, 16, c.imm & 0xff);
-    u.xmm.set(O, d);
-  });
+  def(`${name} Xr,i`, (u, c) => shiftXmm(u, c.rm, kind, w, c.imm & 0xff));
   def(`${name} Mr,i`, (u, c) => {
     u.enterMmx();
     const d = 8 * (c.rm & 7);
@@ -336,3 +330,84 @@ def('ptest', (u, c) => {
   }
   c.host.setFlags((and === 0 ? 0x40 : 0) | (andn === 0 ? 0x01 : 0));
 });
+
+// Direct XMM forms of the packed integer ops that compiled code runs in its inner loops (hashes,
+// vectorized integer loops): dword/qword lanes as int32 halves, no scratch copies or closures.
+// (Registered under their full signature, so they take precedence over the generic forms above.)
+function xmmDwords(name: string, op: 0 | 1 | 2): void {
+  def(`${name} Xr,Xm`, (u: SimdUnit, c: Exec) => {
+    srcX(u, c, 16, true);
+    const x = u.xi32, t = u.ti32, d = 4 * c.reg;
+    for (let k = 0; k < 4; k++) {
+      const a = x[d + k], b = t[k];
+      x[d + k] = op === 0 ? (a + b) | 0 : op === 1 ? (a - b) | 0 : a === b ? -1 : 0;
+    }
+  });
+}
+xmmDwords('paddd', 0);
+xmmDwords('psubd', 1);
+xmmDwords('pcmpeqd', 2);
+function xmmQwords(name: string, sub: boolean): void {
+  def(`${name} Xr,Xm`, (u: SimdUnit, c: Exec) => {
+    srcX(u, c, 16, true);
+    const x = u.xi32, t = u.ti32, d = 4 * c.reg;
+    for (let k = 0; k < 4; k += 2) {
+      const aLo = x[d + k], aHi = x[d + k + 1], bLo = t[k], bHi = t[k + 1];
+      if (sub) {
+        x[d + k] = (aLo - bLo) | 0;
+        x[d + k + 1] = (aHi - bHi - (aLo >>> 0 < bLo >>> 0 ? 1 : 0)) | 0;
+      } else {
+        const lo = (aLo + bLo) | 0;
+        x[d + k] = lo;
+        x[d + k + 1] = (aHi + bHi + (lo >>> 0 < aLo >>> 0 ? 1 : 0)) | 0;
+      }
+    }
+  });
+}
+xmmQwords('paddq', false);
+xmmQwords('psubq', true);
+/** Interleave of dwords (w = 1) or qwords (w = 2) from the low or high halves. */
+function xmmUnpack(name: string, w: 1 | 2, high: boolean): void {
+  def(`${name} Xr,Xm`, (u: SimdUnit, c: Exec) => {
+    srcX(u, c, 16, true);
+    const x = u.xi32, t = u.ti32, d = 4 * c.reg, h = high ? 2 : 0;
+    if (w === 1) {
+      const a0 = x[d + h], a1 = x[d + h + 1];
+      x[d] = a0; x[d + 1] = t[h]; x[d + 2] = a1; x[d + 3] = t[h + 1];
+    } else {
+      const a0 = x[d + h], a1 = x[d + h + 1];
+      x[d] = a0; x[d + 1] = a1; x[d + 2] = t[h]; x[d + 3] = t[h + 1];
+    }
+  });
+}
+xmmUnpack('punpckldq', 1, false);
+xmmUnpack('punpckhdq', 1, true);
+xmmUnpack('punpcklqdq', 2, false);
+xmmUnpack('punpckhqdq', 2, true);
+/** Dword/qword/word lane shifts of an XMM register by a count (immediate, or the source's low qword). */
+function shiftXmm(u: SimdUnit, r: number, kind: 'l' | 'r' | 'a', w: 2 | 4 | 8, count: number): void {
+  const x = u.xi32, d = 4 * r;
+  if (w === 4) {
+    for (let k = 0; k < 4; k++) {
+      const v = x[d + k];
+      x[d + k] = kind === 'a' ? v >> (count > 31 ? 31 : count) : count > 31 ? 0 : kind === 'l' ? v << count : v >>> count;
+    }
+  } else if (w === 8) {
+    for (let k = 0; k < 4; k += 2) {
+      const lo = x[d + k], hi = x[d + k + 1];
+      if (count > 63) { x[d + k] = 0; x[d + k + 1] = 0; }
+      else if (count === 0) continue;
+      else if (kind === 'l') {
+        if (count < 32) { x[d + k + 1] = (hi << count) | (lo >>> (32 - count)); x[d + k] = lo << count; }
+        else { x[d + k + 1] = lo << (count - 32); x[d + k] = 0; }
+      } else if (count < 32) { x[d + k] = (lo >>> count) | (hi << (32 - count)); x[d + k + 1] = hi >>> count; }
+      else { x[d + k] = hi >>> (count - 32); x[d + k + 1] = 0; }
+    }
+  } else {
+    const h = u.xu16, e = 8 * r;
+    for (let k = 0; k < 8; k++) {
+      const v = h[e + k];
+      h[e + k] = kind === 'a' ? ((v << 16) >> 16) >> (count > 15 ? 15 : count) : count > 15 ? 0 : kind === 'l' ? v << count : v >>> count;
+    }
+  }
+}

@@ -5,16 +5,24 @@ import { def } from './registry.ts';
 import type { Exec } from './interface.ts';
 import type { SimdUnit } from './state.ts';
 import {
-  HI, checkAligned, dstE, readMem, setGpr32, srcE, srcM, srcX, touchMmx, writeMem,
+  HI, checkAligned, dstE, setGpr32, srcE, srcM, srcX, touchMmx, writeMem,
 } from './operands.ts';
 
 /** Full-width loads: xmm[reg] = src. */
 function load16(aligned: boolean) {
   return (u: SimdUnit, c: Exec): void => {
-    srcX(u, c, 16, aligned);
     const x = u.xi32;
-    const t = u.ti32;
     const i = 4 * c.reg;
+    if (c.ea < 0) { // register to register: no scratch copy
+      const s = 4 * c.rm;
+      x[i] = x[s];
+      x[i + 1] = x[s + 1];
+      x[i + 2] = x[s + 2];
+      x[i + 3] = x[s + 3];
+      return;
+    }
+    srcX(u, c, 16, aligned);
+    const t = u.ti32;
     x[i] = t[0];
     x[i + 1] = t[1];
     x[i + 2] = t[2];
@@ -49,21 +57,31 @@ def(['movaps Xm,Xr', 'movapd Xm,Xr', 'movdqa Xm,Xr', 'movntps', 'movntpd', 'movn
 /** movss/movsd: memory loads zero the rest; register moves copy only the low element. */
 function scalarLoad(size: number) {
   return (u: SimdUnit, c: Exec): void => {
-    const d = 16 * c.reg;
+    const x = u.xi32;
+    const d = 4 * c.reg;
     if (c.ea < 0) {
-      u.xmm.copyWithin(d, 16 * c.rm, 16 * c.rm + size);
+      const s = 4 * c.rm;
+      x[d] = x[s];
+      if (size === 8) x[d + 1] = x[s + 1];
       return;
     }
-    u.tmp.fill(0);
-    readMem(c, c.ea, size, u.tmp, 0);
-    u.xmm.set(u.tmp, d);
+    const m = c.host.mem;
+    if (size === 8) { x[d] = m.read64(c.ea); x[d + 1] = m.hi; }
+    else { x[d] = m.read32(c.ea); x[d + 1] = 0; }
+    x[d + 2] = 0;
+    x[d + 3] = 0;
   };
 }
 function scalarStore(size: number) {
   return (u: SimdUnit, c: Exec): void => {
-    const s = 16 * c.reg;
-    if (c.ea < 0) u.xmm.copyWithin(16 * c.rm, s, s + size);
-    else writeMem(c, c.ea, size, u.xmm, s);
+    const x = u.xi32;
+    const s = 4 * c.reg;
+    if (c.ea < 0) {
+      const d = 4 * c.rm;
+      x[d] = x[s];
+      if (size === 8) x[d + 1] = x[s + 1];
+    } else if (size === 8) c.host.mem.write64(c.ea, x[s], x[s + 1]);
+    else c.host.mem.write32(c.ea, x[s]);
   };
 }
 def('movss Xr,Xm', scalarLoad(4));
@@ -72,8 +90,10 @@ def('movsd Xr,Xm', scalarLoad(8));
 function scalarMove(size: number) {
   return (u: SimdUnit, c: Exec): void => {
     const toRm = FORMS[c.form].opcode === 0x11;
-    const from = 16 * (toRm ? c.reg : c.rm);
-    u.xmm.copyWithin(16 * (toRm ? c.rm : c.reg), from, from + size);
+    const x = u.xi32;
+    const s = 4 * (toRm ? c.reg : c.rm), d = 4 * (toRm ? c.rm : c.reg);
+    x[d] = x[s];
+    if (size === 8) x[d + 1] = x[s + 1];
   };
 }
 def('movss Xr,Xr', scalarMove(4));
@@ -83,17 +103,34 @@ def('movsd Xm,Xr', scalarStore(8));
 
 /** Loads 8 bytes into the low (off 0) or high (off 8) half. */
 function halfLoad(off: number) {
-  return (u: SimdUnit, c: Exec): void => readMem(c, c.ea, 8, u.xmm, 16 * c.reg + off);
+  return (u: SimdUnit, c: Exec): void => {
+    const m = c.host.mem;
+    const d = 4 * c.reg + off / 4;
+    const lo = m.read64(c.ea);
+    u.xi32[d] = lo;
+    u.xi32[d + 1] = m.hi;
+  };
 }
 function halfStore(off: number) {
-  return (u: SimdUnit, c: Exec): void => writeMem(c, c.ea, 8, u.xmm, 16 * c.reg + off);
+  return (u: SimdUnit, c: Exec): void => {
+    const s = 4 * c.reg + off / 4;
+    c.host.mem.write64(c.ea, u.xi32[s], u.xi32[s + 1]);
+  };
 }
 def(['movlps Xr,Gm', 'movlpd Xr,Gm'], halfLoad(0));
 def(['movhps Xr,Gm', 'movhpd Xr,Gm'], halfLoad(8));
 def(['movlps Gm,Xr', 'movlpd Gm,Xr'], halfStore(0));
 def(['movhps Gm,Xr', 'movhpd Gm,Xr'], halfStore(8));
-def('movhlps', (u, c) => u.xmm.copyWithin(16 * c.reg, 16 * c.rm + 8, 16 * c.rm + 16));
-def('movlhps', (u, c) => u.xmm.copyWithin(16 * c.reg + 8, 16 * c.rm, 16 * c.rm + 8));
+def('movhlps', (u, c) => {
+  const x = u.xi32, d = 4 * c.reg, s = 4 * c.rm;
+  x[d] = x[s + 2];
+  x[d + 1] = x[s + 3];
+});
+def('movlhps', (u, c) => {
+  const x = u.xi32, d = 4 * c.reg, s = 4 * c.rm;
+  x[d + 2] = x[s];
+  x[d + 3] = x[s + 1];
+});
 
 /** Writes four dwords to xmm[reg]. */
 function set4(u: SimdUnit, r: number, a: number, b: number, cc: number, d: number): void {
@@ -136,13 +173,17 @@ def('unpckhps', (u, c) => {
 });
 def('unpcklpd', (u, c) => {
   srcX(u, c, 16, true);
-  u.xmm.set(u.tmp.subarray(0, 8), 16 * c.reg + 8);
+  const x = u.xi32;
+  const i = 4 * c.reg;
+  const t = u.ti32;
+  set4(u, c.reg, x[i], x[i + 1], t[0], t[1]);
 });
 def('unpckhpd', (u, c) => {
   srcX(u, c, 16, true);
-  const d = 16 * c.reg;
-  u.xmm.copyWithin(d, d + 8, d + 16);
-  u.xmm.set(u.tmp.subarray(8, 16), d + 8);
+  const x = u.xi32;
+  const i = 4 * c.reg;
+  const t = u.ti32;
+  set4(u, c.reg, x[i + 2], x[i + 3], t[2], t[3]);
 });
 
 // movd / movq between GPRs or memory and XMM / MMX registers.

@@ -97,8 +97,8 @@ function sameRecord(a: Uint8Array, b: Uint8Array, ignoreC1: boolean): boolean {
  * `ignoreC1` leaves the x87 C1 bit out of the comparison and accepts x87 register values within
  * one ulp (the host's transcendentals are not correctly rounded; see the transcendental test).
  */
-export function runCampaign(forms: Form[], count: number, seed: number, ignoreC1 = false): CampaignResult {
-  const states = fc.sample(stateArb, { numRuns: Math.ceil(count / 4), seed });
+export function runCampaign(forms: Form[], count: number, seed: number, ignoreC1 = false, stateGen = stateArb): CampaignResult {
+  const states = fc.sample(stateGen, { numRuns: Math.ceil(count / 4), seed });
   const cases = fc.sample(fc.tuple(fc.nat(forms.length - 1), choiceArb), { numRuns: count, seed: seed + 1 });
   const buf = new Uint8Array(count * REC);
   const codes: Uint8Array[] = [];

@@ -171,8 +171,42 @@ export interface MachineState {
   mem: Uint8Array[];
 }
 
-export const stateArb: fc.Arbitrary<MachineState> = fc.record({
-  xmm: fc.array(vec16, { minLength: 16, maxLength: 16 }),
+// Values for the fast paths of src/simd/fast-float.ts and their boundaries: dyadic numbers (exact
+// results), random significands at exponents around 1, around the square roots of the smallest
+// normal and of the largest finite (products and quotients that land on either side of underflow
+// and overflow, and Dekker's range guard at 2^-480 / 2^480), near the ends of the exponent range,
+// with zeros, denormals, infinities and NaNs mixed in.
+const bitsOf64 = (x: number): [number, number] => {
+  const v = new DataView(new ArrayBuffer(8));
+  v.setFloat64(0, x, true);
+  return [v.getUint32(0, true), v.getUint32(4, true)];
+};
+const exp64 = fc.oneof(fc.integer({ min: -8, max: 8 }), fc.integer({ min: -545, max: -475 }), fc.integer({ min: 475, max: 545 }),
+  fc.integer({ min: -1023, max: -990 }), fc.integer({ min: 990, max: 1024 }));
+const exp32 = fc.oneof(fc.integer({ min: -8, max: 8 }), fc.integer({ min: -72, max: -56 }), fc.integer({ min: 56, max: 72 }),
+  fc.integer({ min: -127, max: -110 }), fc.integer({ min: 110, max: 128 }));
+const fastF64Lane: fc.Arbitrary<number[]> = fc.oneof(
+  { arbitrary: fc.tuple(fc.integer({ min: -64, max: 64 }), fc.integer({ min: -8, max: 8 })).map(([k, e]) => bitsOf64(k * 2 ** e)), weight: 3 },
+  { arbitrary: fc.tuple(exp64, u32, u32, fc.boolean(), fc.boolean()).map(([e, a, b, s, short]) =>
+    [short ? 0 : a, ((s ? 0x80000000 : 0) | (b & (short ? 0xfff00 : 0xfffff)) | ((1023 + e) << 20)) >>> 0]), weight: 6 },
+  { arbitrary: fc.constantFrom(...F64_EDGES).map(([hi, lo]) => [lo, hi]), weight: 1 },
+);
+const fastF32Lane: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.tuple(fc.integer({ min: -64, max: 64 }), fc.integer({ min: -8, max: 8 }))
+    .map(([k, e]) => new Uint32Array(new Float32Array([k * 2 ** e]).buffer)[0]), weight: 3 },
+  { arbitrary: fc.tuple(exp32, u32, fc.boolean(), fc.boolean()).map(([e, a, s, short]) =>
+    ((s ? 0x80000000 : 0) | (a & (short ? 0x7f0000 : 0x7fffff)) | ((127 + e) << 23)) >>> 0), weight: 6 },
+  { arbitrary: fc.constantFrom(...F32_EDGES), weight: 1 },
+);
+export const fastVec16: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc.array(fastF64Lane, { minLength: 2, maxLength: 2 }).map((l) => new Uint8Array(new Uint32Array(l.flat()).buffer)),
+  fc.array(fastF32Lane, { minLength: 4, maxLength: 4 }).map((l) => new Uint8Array(new Uint32Array(l).buffer)),
+);
+
+/** Machine states whose XMM registers and memory hold `vec` values. */
+export function stateWith(vec: fc.Arbitrary<Uint8Array>): fc.Arbitrary<MachineState> {
+  return fc.record({
+  xmm: fc.array(vec, { minLength: 16, maxLength: 16 }),
   st: fc.array(f80Value, { minLength: 8, maxLength: 8 }),
   top: fc.nat(7),
   emptyMask: fc.oneof(fc.constant(0), fc.constant(0xff), fc.nat(255), fc.constantFrom(0x80, 0x01, 0xfe, 0x7f, 0xc0)),
@@ -183,8 +217,10 @@ export const stateArb: fc.Arbitrary<MachineState> = fc.record({
     sel === 0 ? 0x1f80 : 0x1f80 | f | (rc << 13) | (daz ? 0x40 : 0) | (ftz ? 0x8000 : 0)),
   gprs: fc.array(gpr64, { minLength: 16, maxLength: 16 }),
   flags: fc.nat(0xfff).map((f) => (f & 0x8d5) | 0x202),
-  mem: fc.array(vec16, { minLength: 16, maxLength: 16 }),
-});
+  mem: fc.array(vec, { minLength: 16, maxLength: 16 }),
+  });
+}
+export const stateArb: fc.Arbitrary<MachineState> = stateWith(vec16);
 
 /** Builds the oracle record for a state and an instruction. */
 export function buildRecord(s: MachineState, code: Uint8Array, out: Uint8Array, at: number): void {
