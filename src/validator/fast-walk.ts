@@ -11,7 +11,7 @@ import { Branch, Mem, summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
 import { fixedSequence } from './fixed-sequences.ts';
 import { clearShapes, Entry, EntryFlag, findShape, readRel, scanHeader, SHAPES, storeShape } from './shape-cache.ts';
-import { matchStackRebase, type StackRebase } from './superinstructions.ts';
+import { indirectBranchIsCall, matchIndirectBranch, matchStackRebase, type StackRebase } from './superinstructions.ts';
 import { checkFeature, checkRebase, checkSummary, checkUnrebased, directBranch, BUNDLE_SIZE, NONE, RBP, RSP, writeErrors, type Walk } from './walk.ts';
 
 /** Kinds of a STATES entry (bits 0-1); a negative entry is a node: -(its first slot). */
@@ -58,37 +58,56 @@ function newNode(): number {
  * or three bytes of each of their patterns).
  */
 function fixedStart(rebase: boolean, ...bytes: (readonly number[])[]): void {
-  const path = new Uint8Array(bytes.length);
   const mark = (slot: number, depth: number): void => {
     if (depth === bytes.length) {
-      STATES[slot] = State.Fixed | (rebase ? REBASE | exactRebase(path) : 0);
+      STATES[slot] = State.Fixed | (rebase ? REBASE : 0);
       return;
     }
     if (STATES[slot] === State.Unknown) STATES[slot] = -newNode();
-    for (const b of bytes[depth]!) {
-      path[depth] = b;
-      mark(-STATES[slot]! + b, depth + 1);
-    }
+    for (const b of bytes[depth]!) mark(-STATES[slot]! + b, depth + 1);
   };
-  for (const b0 of bytes[0]!) {
-    path[0] = b0;
-    mark(b0, 1);
-  }
+  for (const b0 of bytes[0]!) mark(b0, 1);
 }
 
-/** Fixed-leaf bits: may start a %rsp/%rbp rebase; is one in full (its bytes are the trie path); which register. */
+/**
+ * Fixed-leaf bits. REBASE: may start a %rsp/%rbp rebase (matchStackRebase decides). EXACT: the trie
+ * path is a whole sequence, with its length in bits 6-9 and its kind: EXACT_REBASE (EXACT_RBP: of
+ * %rbp, else %rsp) or an indirect branch (EXACT_CALL: a naclcall).
+ */
 const REBASE = 4;
-const EXACT_REBASE = 8;
-const REBASE_OF_RBP = 16;
+const EXACT = 8;
+const EXACT_REBASE = 16;
+const EXACT_RBP = 32;
+const EXACT_CALL = 32;
 
-/** The length of every exact rebase path (add/or %r15 forms: REX, opcode, ModRM). */
-const EXACT_REBASE_LENGTH = 3;
-
-/** EXACT_REBASE (with the register) when the trie path alone is a whole rebase, as superinstructions.ts decides. */
-function exactRebase(path: Uint8Array): number {
+/**
+ * Makes `bytes` a whole trie path ending in an EXACT leaf when the matcher of superinstructions.ts
+ * accepts exactly these bytes (else leaves the trie alone). Fixed leaves met on the way become
+ * nodes whose other slots keep the leaf, so every other continuation still reaches the matcher.
+ */
+function exactSequence(bytes: readonly number[]): void {
+  const code = Uint8Array.from(bytes);
   const found: StackRebase = { length: 0, reg: -1 };
-  if (path.length !== EXACT_REBASE_LENGTH || matchStackRebase(path, 0, path.length, found) !== path.length) return 0;
-  return EXACT_REBASE | (found.reg === RBP ? REBASE_OF_RBP : 0);
+  let leaf: number;
+  if (matchStackRebase(code, 0, code.length, found) === code.length) {
+    leaf = EXACT_REBASE | (found.reg === RBP ? EXACT_RBP : 0);
+  } else if (matchIndirectBranch(code, 0, code.length) === code.length) {
+    leaf = indirectBranchIsCall(code, 0, code.length) ? EXACT_CALL : 0;
+  } else {
+    return;
+  }
+  let slot = code[0]!;
+  for (let depth = 1; depth < code.length; depth++) {
+    const state = STATES[slot]!;
+    if (state >= 0) {
+      const node = newNode();
+      if (node < 0) return;
+      STATES.fill(state, node, node + 256);
+      STATES[slot] = -node;
+    }
+    slot = -STATES[slot]! + code[depth]!;
+  }
+  STATES[slot] = State.Fixed | EXACT | leaf | (code.length << 6);
 }
 
 /** The one-byte NOP and its leaf (what the exact path would teach the trie: length 1, nothing to check). */
@@ -119,6 +138,17 @@ function resetTrie(): void {
   fixedStart(false, [0x66], [0x66]);
   fixedStart(false, [0x66], [0x2e], [0x0f]);
   fixedStart(false, [0x66], [0x0f], [0x1f]);
+  // Whole sequences as trie paths: the add/or/lea %r15 rebases, and the and/add/jmp|call groups that
+  // fit the trie's depth (no REX.B: %eax..%edi), in both add directions.
+  for (const prefix of [[0x4c, 0x01], [0x4c, 0x09], [0x49, 0x03], [0x49, 0x0b]]) for (const m of [0xe7, 0xef, 0xfc, 0xfd]) exactSequence([...prefix, m]);
+  exactSequence([0x4a, 0x8d, 0x24, 0x3c]);
+  for (const [m, sib] of [[0x64, 0x3c], [0x6c, 0x3d]]) exactSequence([0x4a, 0x8d, m!, sib!, 0]);
+  for (const [m, sib] of [[0xa4, 0x3c], [0xac, 0x3d]]) exactSequence([0x4a, 0x8d, m!, sib!, 0, 0, 0, 0]);
+  for (let n = 0; n < 8; n++) {
+    for (const add of [[0x4c, 0x01, 0xf8 | n], [0x49, 0x03, 0xc7 | (n << 3)]]) {
+      for (const branch of [0xe0, 0xd0]) exactSequence([0x83, 0xe0 | n, 0xe0, ...add, 0xff, branch | n]);
+    }
+  }
 }
 resetTrie();
 
@@ -225,11 +255,21 @@ export function walkChunkFast(w: Walk): void {
       const start = pos;
       let length = 0;
       if ((state & 3) === fixed) {
-        if ((state & EXACT_REBASE) !== 0 && pos + EXACT_REBASE_LENGTH <= end) {
-          checkRebase(w, start, restricted, (state & REBASE_OF_RBP) !== 0 ? rbp : rsp);
-          restricted = none;
-          pos += EXACT_REBASE_LENGTH;
-          continue;
+        if ((state & EXACT) !== 0) {
+          const length = (state >>> 6) & 15;
+          if (pos + length <= end) {
+            if ((state & EXACT_REBASE) !== 0) {
+              checkRebase(w, start, restricted, (state & EXACT_RBP) !== 0 ? rbp : rsp);
+            } else {
+              // nacljmp/naclcall: one jump target, as fixedSequence marks it
+              boundaries[pos >>> 3]! |= 1 << (pos & 7);
+              if ((state & EXACT_CALL) !== 0) w.callEnds(pos, pos + length);
+              checkUnrebased(w, start, restricted);
+            }
+            restricted = none;
+            pos += length;
+            continue;
+          }
         }
         if ((state & REBASE) !== 0) {
           const rebaseLength = matchStackRebase(code, pos, end, w.rebase);
