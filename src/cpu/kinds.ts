@@ -78,26 +78,31 @@ export function kindOfMnemonic(m: string): { kind: number; sub: number } {
   if (m in LOOP_ALIASES) return { kind: K.Loop, sub: LOOP_ALIASES[m] };
   if (m === 'jmp') return { kind: K.Jmp, sub: 0 };
   if (m === 'imul') return { kind: K.Imul, sub: 0 };
-  for (const [prefix, kind] of [['j', K.Jcc], ['cmov', K.Cmov], ['set', K.Setcc]] as const) {
+  for (const [prefix, kind] of CC_PREFIXES) {
     if (m.startsWith(prefix)) {
       x = CC.indexOf(m.slice(prefix.length));
       if (x >= 0) return { kind, sub: x };
     }
   }
-  const str = /^(movs|cmps|stos|lods|scas)([bwdq])$/.exec(m);
-  if (str) {
-    const kind = { movs: K.Movs, cmps: K.Cmps, stos: K.Stos, lods: K.Lods, scas: K.Scas }[str[1]]!;
-    return { kind, sub: { b: 8, w: 16, d: 32, q: 64 }[str[2]]! };
-  }
+  const str = STRING_OP.exec(m);
+  if (str) return { kind: STRING_KINDS[str[1]!]!, sub: STRING_SIZES[str[2]!]! };
   return { kind: K.Invalid, sub: 0 };
 }
+
+const CC_PREFIXES = [['j', K.Jcc], ['cmov', K.Cmov], ['set', K.Setcc]] as const;
+const STRING_OP = /^(movs|cmps|stos|lods|scas)([bwdq])$/;
+const STRING_KINDS: Record<string, number> = { movs: K.Movs, cmps: K.Cmps, stos: K.Stos, lods: K.Lods, scas: K.Scas };
+const STRING_SIZES: Record<string, number> = { b: 8, w: 16, d: 32, q: 64 };
 
 /** Per semantic op (Form.op): handler kind and sub-op. imul, jmp and call forms of one op are told
  * apart at predecode by their operands and flow kind. */
 const opCount = FORMS.reduce((m, f) => Math.max(m, f.op + 1), 0);
 export const OP_KIND: Uint8Array = new Uint8Array(opCount);
 export const OP_SUB: Uint8Array = new Uint8Array(opCount);
+const opSeen = new Uint8Array(opCount);
 for (const f of FORMS) {
+  if (opSeen[f.op] === 1) continue; // every form of an op has its mnemonic
+  opSeen[f.op] = 1;
   const { kind, sub } = kindOfMnemonic(f.mnemonic);
   OP_KIND[f.op] = kind;
   OP_SUB[f.op] = sub;
