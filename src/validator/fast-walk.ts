@@ -72,7 +72,7 @@ function fixedStart(rebase: boolean, ...bytes: (readonly number[])[]): void {
 /**
  * Fixed-leaf bits. REBASE: may start a %rsp/%rbp rebase (matchStackRebase decides). EXACT: the trie
  * path is a whole sequence, with its length in bits 6-9 and its kind: EXACT_REBASE (EXACT_RBP: of
- * %rbp, else %rsp) or an indirect branch (EXACT_CALL: a naclcall).
+ * %rbp, else %rsp) or another superinstruction (EXACT_CALL: a naclcall).
  */
 const REBASE = 4;
 const EXACT = 8;
@@ -96,8 +96,16 @@ function exactSequence(bytes: readonly number[]): void {
   } else {
     return;
   }
-  let slot = code[0]!;
-  for (let depth = 1; depth < code.length; depth++) {
+  insertExactPath(code, 0, code.length, leaf);
+}
+
+/**
+ * Makes the `length` bytes at `pos` a trie path ending in an EXACT leaf of kind `leaf`. Leaves met on
+ * the way become nodes whose every slot keeps the leaf (what it says holds for any longer byte string).
+ */
+function insertExactPath(code: Uint8Array, pos: number, length: number, leaf: number): void {
+  let slot = code[pos]!;
+  for (let depth = 1; depth < length; depth++) {
     const state = STATES[slot]!;
     if (state >= 0) {
       const node = newNode();
@@ -105,9 +113,20 @@ function exactSequence(bytes: readonly number[]): void {
       STATES.fill(state, node, node + 256);
       STATES[slot] = -node;
     }
-    slot = -STATES[slot]! + code[depth]!;
+    slot = -STATES[slot]! + code[pos + depth]!;
   }
-  STATES[slot] = State.Fixed | EXACT | leaf | (code.length << 6);
+  STATES[slot] = State.Fixed | EXACT | leaf | (length << 6);
+}
+
+/**
+ * A string superinstruction fixedSequence matched at `pos` becomes a whole trie path, so its next
+ * occurrence needs no matcher. Only those ending in a legacy string opcode (a4..af: no CPU feature,
+ * so the match holds under any options); mask moves stay with the matcher.
+ */
+function learnStringSequence(code: Uint8Array, pos: number, length: number): void {
+  const lead = code[pos];
+  const op = code[pos + length - 1]!;
+  if ((lead === 0x89 || lead === 0x8b || lead === 0x42) && op >= 0xa4 && op <= 0xaf && length < 16) insertExactPath(code, pos, length, 0);
 }
 
 /** The one-byte NOP and its leaf (what the exact path would teach the trie: length 1, nothing to check). */
@@ -261,7 +280,7 @@ export function walkChunkFast(w: Walk): void {
             if ((state & EXACT_REBASE) !== 0) {
               checkRebase(w, start, restricted, (state & EXACT_RBP) !== 0 ? rbp : rsp);
             } else {
-              // nacljmp/naclcall: one jump target, as fixedSequence marks it
+              // nacljmp/naclcall or a string superinstruction: one jump target, as fixedSequence marks it
               boundaries[pos >>> 3]! |= 1 << (pos & 7);
               if ((state & EXACT_CALL) !== 0) w.callEnds(pos, pos + length);
               checkUnrebased(w, start, restricted);
@@ -281,6 +300,7 @@ export function walkChunkFast(w: Walk): void {
           }
         } else {
           length = fixedSequence(w, pos, end);
+          if (length > 0) learnStringSequence(code, pos, length);
         }
       }
       if (length === 0) length = generalInstruction(w, pos, end, restricted, state === unknown ? slot : -1, depth);

@@ -3,11 +3,10 @@
 import { decodeFast } from '../decoder/decode-fast.ts';
 import { FORMS } from '../decoder/forms.ts';
 import { setBit } from './bitmap.ts';
-import { NACL_POLICY_MASK } from './features.ts';
 import { matchPrefixedNop } from './nops.ts';
 import { StringNeeds, stringOpNeeds } from './string-ops.ts';
 import { indirectBranchIsCall, matchIndirectBranch, matchStackMove, matchStringRebase } from './superinstructions.ts';
-import { NONE, type Walk } from './walk.ts';
+import { FeatureVerdict, NONE, type Walk } from './walk.ts';
 
 /** First bytes that can start a %rsp/%rbp rebase, and those that can start another fixed sequence. */
 export const REBASE_START = new Uint8Array(256);
@@ -109,6 +108,7 @@ function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number
   return got === needs && allowedFeature(w, feature) ? n : 0;
 }
 
+/** The feature passes the walk's options (an instruction without one always does). */
 function allowedFeature(w: Walk, feature: number): boolean {
-  return NACL_POLICY_MASK[feature] !== 0 && w.allowed[feature] !== 0;
+  return w.featureVerdicts[feature] === FeatureVerdict.Ok;
 }

@@ -156,8 +156,18 @@ describe('fast walk = reference walk', () => {
         for (const b of [0xe0, 0xd0, 0xe0 | ((n + 3) & 7)]) branches.push(and + add + 'ff' + (b | n).toString(16));
       }
     }
+    // string superinstructions, learnt as whole paths on their first match
+    const rdi = ['89ff498d3c3f', '8bff498d3c3f', '4289ff498d3c3f'];
+    const rsi = ['89f6498d3437', '428bf6498d3437'];
+    const ops = ['aa', 'ab', 'f3aa', 'f348ab', '66ab', 'f366ab', 'a4', 'f3a4', 'f348a5', 'ae', 'f2ae', 'ac', 'a6', 'f3a6', '48a7'];
+    const strings: string[] = [];
+    for (const op of ops) {
+      for (const r of rdi) strings.push(r + op);
+      for (const r of rsi) strings.push(r + op, r + rdi[0] + op);
+    }
     const cases: string[] = [];
     for (const b of branches) cases.push(b, `89c0${b}`, '90'.repeat(26) + b, '90'.repeat(24) + b);
+    for (const x of strings) cases.push(x + x, `89e4${x}`, x + '90'.repeat(32 - x.length / 2) + x, '90'.repeat(30 - x.length / 2) + x + x);
     for (const r of rebases) {
       cases.push(`89e4${r}`, `89ed${r}`, r, `90${r}`);
       // the rebase cut by the bundle end, after its restriction
@@ -166,6 +176,8 @@ describe('fast walk = reference walk', () => {
     clearFastWalkTables();
     for (const hex of cases) expect(difference(padNops(hexBytes(hex)), {})).toBe('');
     for (const hex of cases) expect(difference(padNops(hexBytes(hex)), { callAlignmentWarnings: true })).toBe('');
+    // options without Feature.None: string instructions need no feature, so nothing changes
+    for (const hex of cases) expect(difference(padNops(hexBytes(hex)), { features: [Feature.SSE2] })).toBe('');
   });
 
   it('after the header trie fills up and is emptied', () => {
