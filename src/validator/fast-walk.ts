@@ -1,7 +1,7 @@
-// The fast walk of one bundle: the same rules as reference-walk.ts, without decoding.
+// The fast walk of a chunk: the same rules as reference-walk.ts, without decoding.
 // 1. A trie over header bytes (STATES) answers most instructions with one load per header byte:
-//    its leaves hold the summary packed in one int, or say "may start a fixed sequence" or
-//    "general".
+//    its leaves hold the summary packed in one int, a whole fixed sequence (EXACT), or say "may
+//    start a fixed sequence" (the matchers decide) or "general".
 // 2. General: the header scanner and the shape table (shape-cache.ts).
 // 3. Anything the scanner does not handle goes to the exact path (summarize), which also fills
 //    the two tables. Nothing is hand-written per opcode: the tables learn from the exact path.
@@ -21,7 +21,7 @@ const State = { Unknown: 0, Direct: 1, Fixed: 2, General: 3 } as const;
  * by the first byte; a node (256 slots) continues a header by its next byte. A leaf is
  * Direct: the summary packed (bits 2-5 length, 6-10 restricted register + 1, 11-12 Mem, 13-17
  * memory index + 1, 18-19 Branch, 20-23 immediate size, 24-29 feature, 30 SUFFIX_OPCODE); Fixed:
- * the bytes may start a fixed sequence (REBASE, EXACT_REBASE, REBASE_OF_RBP below); General: ask the shape table.
+ * the bytes start a fixed sequence, or may (see the Fixed-leaf bits below); General: ask the shape table.
  */
 const ROOT_SLOTS = 256;
 /**
