@@ -9,9 +9,11 @@ function unpack(s: string): Uint16Array {
   for (let i = 0; i < 4096; i++) t[i] = parseInt(s.slice(3 * i, 3 * i + 3), 16);
   return t;
 }
-const rcpT = unpack(RCP);
-const oddT = unpack(RSQRT_ODD);
-const evenT = unpack(RSQRT_EVEN);
+// Unpacked on first use: most programs never run these instructions, and unpacking costs a few
+// milliseconds of start-up.
+let rcpT: Uint16Array | undefined;
+let oddT: Uint16Array | undefined;
+let evenT: Uint16Array | undefined;
 
 /** Approximate 1/x of binary32 bits. */
 export function rcp14(bits: number): number {
@@ -22,7 +24,8 @@ export function rcp14(bits: number): number {
   if (e === 0) return (sign | 0x7f800000) >>> 0; // zero or denormal: infinity
   const re = 253 - e;
   if (re <= 0) return sign >>> 0;
-  return (sign | (re << 23) | (rcpT[m >>> 11] << 11)) >>> 0;
+  rcpT ??= unpack(RCP);
+  return (sign | (re << 23) | (rcpT[m >>> 11]! << 11)) >>> 0;
 }
 
 /** Approximate 1/sqrt(x) of binary32 bits. */
@@ -36,5 +39,6 @@ export function rsqrt14(bits: number): number {
   if (e === 0xff) return 0;
   const odd = (e & 1) === 1;
   const re = odd ? 126 - (e - 127) / 2 : 126 - (e - 128) / 2;
-  return ((re << 23) | ((odd ? oddT : evenT)[m >>> 11] << 11)) >>> 0;
+  const table = odd ? (oddT ??= unpack(RSQRT_ODD)) : (evenT ??= unpack(RSQRT_EVEN));
+  return ((re << 23) | (table[m >>> 11]! << 11)) >>> 0;
 }
