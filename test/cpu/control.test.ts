@@ -7,7 +7,7 @@ import { difference } from './lib/compare.ts';
 import { rng, type Snippet } from './lib/gen.ts';
 import { runInterpreted } from './lib/interp.ts';
 import { runNative } from './lib/native.ts';
-import { SCRATCH } from './lib/scratch.ts';
+import { scratchRegisters } from './lib/scratch.ts';
 
 const PROGRAMS: Record<string, string> = {
   'counted loop with jnz': `mov $100, %ecx; xor %eax, %eax; 1: add %ecx, %eax; imul $3, %eax, %eax; dec %ecx; jnz 1b`,
@@ -52,10 +52,7 @@ const PROGRAMS: Record<string, string> = {
 /** Sets the memory registers: rsi/rdi at the scratch page, rsp inside it. */
 function state(seed: number, code: Uint8Array): Snippet {
   const r = rng(seed);
-  const regs = Array.from({ length: 16 }, () => (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32)));
-  regs[4] = BigInt(SCRATCH + 0xe00);
-  regs[6] = BigInt(SCRATCH);
-  regs[7] = BigInt(SCRATCH);
+  const regs = scratchRegisters(r);
   for (const k of [0, 1, 2, 3]) if (r() < 0.3) regs[k] &= 0xffn;
   return { c: { code, flags: 0x2 | (Math.floor(r() * 4096) & 0x8d5), seed: Math.floor(r() * 2 ** 32), regs }, undefinedFlags: 0, forms: [] };
 }

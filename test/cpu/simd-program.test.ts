@@ -7,7 +7,7 @@ import { difference } from './lib/compare.ts';
 import { rng, type Snippet } from './lib/gen.ts';
 import { runInterpreted } from './lib/interp.ts';
 import { runNative } from './lib/native.ts';
-import { SCRATCH } from './lib/scratch.ts';
+import { scratchRegisters } from './lib/scratch.ts';
 
 // Inputs: eax, rbx, ecx (integers); outputs in r8..r14, dl/r13b (flags of the compares) and memory.
 const PROGRAM = `
@@ -31,10 +31,7 @@ const FLAG_PROGRAM = `
 
 function state(seed: number, code: Uint8Array): Snippet {
   const r = rng(seed);
-  const regs = Array.from({ length: 16 }, () => (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32)));
-  regs[4] = BigInt(SCRATCH + 0xe00);
-  regs[6] = BigInt(SCRATCH);
-  regs[7] = BigInt(SCRATCH);
+  const regs = scratchRegisters(r);
   // small operands now and then: exact products and quotients, integer conversions in range
   if (r() < 0.5) regs[0] &= 0xfffn;
   if (r() < 0.5) regs[3] = (regs[3] & 0xfffffn) - 0x80000n;

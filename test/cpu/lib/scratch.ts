@@ -32,3 +32,12 @@ export function parseOutcome(line: string): SnippetOutcome {
     mem: t.slice(18),
   };
 }
+
+/** 16 random 64-bit registers with %rsp inside the scratch page and %rsi/%rdi at its start. */
+export function scratchRegisters(r: () => number): bigint[] {
+  const regs = Array.from({ length: 16 }, () => (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32)));
+  regs[4] = BigInt(SCRATCH + 0xe00);
+  regs[6] = BigInt(SCRATCH);
+  regs[7] = BigInt(SCRATCH);
+  return regs;
+}
