@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Channel, memorySink, memorySource } from '../../src/channels/index.ts';
 import { Machine } from '../../src/cpu/machine.ts';
 import { K } from '../../src/cpu/kinds.ts';
-import { FORMS } from '../../src/decoder/index.ts';
+import { formAt } from '../../src/decoder/index.ts';
 import { Session } from '../../src/session/index.ts';
 
 const [name, ...args] = process.argv.slice(2);
@@ -24,7 +24,7 @@ Machine.prototype.run = function (this: Machine, budget: number) {
     if (i >= 0) {
       const kind = p.kind[i];
       let key = kindName.get(kind) ?? String(kind);
-      if (kind === K.Simd) key += ` ${FORMS[p.form[i]]!.mnemonic}${p.locT[3 * i] === 2 ? ' mem' : ''}`;
+      if (kind === K.Simd) key += ` ${formAt(p.form[i]!).mnemonic}${p.locT[3 * i] === 2 ? ' mem' : ''}`;
       else if (kind < 62) key += ` w${p.locW[3 * i]} t${p.locT[3 * i]}${p.locT[3 * i + 1]}${p.locT[3 * i + 2]} sub${p.sub[i]}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }

@@ -1,6 +1,6 @@
 // Interpreter handler kinds, and the map from the decoder table's semantic `op` to them. The one
 // instruction table (src/decoder) feeds dispatch: every op resolves to a kind by its mnemonic.
-import { FORMS, Flow, OperandKind, type Form } from '../decoder/index.ts';
+import { Flow, OPS, OperandKind, type Form } from '../decoder/index.ts';
 import { isSimdForm } from '../simd/exec.ts';
 
 export const K = {
@@ -94,24 +94,38 @@ const STRING_OP = /^(movs|cmps|stos|lods|scas)([bwdq])$/;
 const STRING_KINDS: Record<string, number> = { movs: K.Movs, cmps: K.Cmps, stos: K.Stos, lods: K.Lods, scas: K.Scas };
 const STRING_SIZES: Record<string, number> = { b: 8, w: 16, d: 32, q: 64 };
 
-/** Per semantic op (Form.op): handler kind and sub-op. imul, jmp and call forms of one op are told
- * apart at predecode by their operands and flow kind. */
-const opCount = FORMS.reduce((m, f) => Math.max(m, f.op + 1), 0);
-export const OP_KIND: Uint8Array = new Uint8Array(opCount);
-export const OP_SUB: Uint8Array = new Uint8Array(opCount);
-const opSeen = new Uint8Array(opCount);
-for (const f of FORMS) {
-  if (opSeen[f.op] === 1) continue; // every form of an op has its mnemonic
-  opSeen[f.op] = 1;
+/**
+ * Per semantic op (Form.op): handler kind and sub-op, filled in on the first form of the op seen
+ * (every form of an op has its mnemonic); UNKNOWN until then. Lazily, because deriving all ~1 000
+ * at load cost ~4 ms of a process's start-up. imul, jmp and call forms of one op are told apart at
+ * predecode by their operands and flow kind.
+ */
+const UNKNOWN = 255;
+const OP_KIND_SEEN = new Uint8Array(OPS.length).fill(UNKNOWN);
+const OP_SUB_SEEN = new Uint8Array(OPS.length);
+
+function learnOp(f: Form): void {
   const { kind, sub } = kindOfMnemonic(f.mnemonic);
-  OP_KIND[f.op] = kind;
-  OP_SUB[f.op] = sub;
+  OP_KIND_SEEN[f.op] = kind;
+  OP_SUB_SEEN[f.op] = sub;
+}
+
+/** Handler kind of a form's op (before the per-form refinements of formKind). */
+export function opKind(f: Form): number {
+  if (OP_KIND_SEEN[f.op] === UNKNOWN) learnOp(f);
+  return OP_KIND_SEEN[f.op]!;
+}
+
+/** Sub-operation of a form's op (ALU op, condition code, shift op...). */
+export function opSub(f: Form): number {
+  if (OP_KIND_SEEN[f.op] === UNKNOWN) learnOp(f);
+  return OP_SUB_SEEN[f.op]!;
 }
 
 /** Handler kind of a form: its op's kind, refined where forms of one op differ in shape. */
 export function formKind(f: Form): number {
   if (isSimdForm(f.id)) return K.Simd;
-  let kind: number = OP_KIND[f.op];
+  let kind = opKind(f);
   if (kind === K.Imul && f.operands.length === 1) kind = K.ImulAcc;
   if (f.flow === Flow.IndirectJmp) kind = K.JmpInd;
   else if (f.flow === Flow.IndirectCall) kind = K.CallInd;

@@ -1,9 +1,7 @@
 // Decode-once: the validated (immutable) text is decoded a single time into struct-of-arrays
 // records indexed by instruction number; the run loop never decodes.
-import {
-  Decoded, FORMS, Flow, OperandKind, Prefix, RegClass, RIP, Width, decodeFast,
-} from '../decoder/index.ts';
-import { K, OP_SUB, formKind, memoryOnly } from './kinds.ts';
+import { Decoded, formAt, Flow, OperandKind, Prefix, RegClass, RIP, Width, decodeFast } from '../decoder/index.ts';
+import { K, formKind, memoryOnly, opSub } from './kinds.ts';
 
 /** Operand location types. */
 export const Loc = { None: 0, Reg: 1, Mem: 2, Imm: 3 } as const;
@@ -138,9 +136,9 @@ export class Program {
   }
 
   private fill(i: number, off: number, d: Decoded): void {
-    const form = FORMS[d.form];
+    const form = formAt(d.form);
     let kind = formKind(form);
-    const sub = OP_SUB[d.op];
+    const sub = opSub(form);
     let flags = 0;
     if (d.prefixes & Prefix.REP) flags |= IF.Rep;
     if (d.prefixes & Prefix.REPNE) flags |= IF.Repne;

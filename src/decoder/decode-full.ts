@@ -1,7 +1,7 @@
 // Stage two: operand expansion and instruction info on top of decodeFast (allocates; not for hot loops).
 import { decodeFast } from './decode-fast.ts';
 import { gprsRead, gprsWritten } from './effects.ts';
-import { FORMS } from './forms.ts';
+import { formAt } from './forms.ts';
 import {
   Access, Decoded, decodeErrorMessage, GprList, NaclFact, OperandKind, RegClass, RIP, Width,
   type DecodeError, type DecodeResult, type Operand, type OperandSpec, type RegUse,
@@ -36,7 +36,7 @@ function memOperand(d: Decoded, bits: number, access: number, noAccess: boolean,
 /** Expands one table operand into a full operand (null for operands that are never shown). */
 function expand(o: OperandSpec, d: Decoded, pos: number): Operand | null {
   const bits = widthBits(o.width, d);
-  const noAccess = d.form >= 0 && (FORMS[d.form].nacl & NaclFact.NoMemoryAccess) !== 0;
+  const noAccess = d.form >= 0 && (formAt(d.form).nacl & NaclFact.NoMemoryAccess) !== 0;
   switch (o.kind) {
     case OperandKind.Reg: return regOperand(o.cls, o.cls === RegClass.GPR || o.cls === RegClass.XMM || o.cls === RegClass.CR || o.cls === RegClass.DR ? d.reg : d.reg & 7, bits, d, o.access);
     case OperandKind.RM:
@@ -75,7 +75,7 @@ export function decodeFull(code: Uint8Array, pos: number, end: number): DecodeRe
   if (r < 0) {
     return { ok: false, pos, error: r as DecodeError, length: d.length, reason: decodeErrorMessage(r) };
   }
-  const form = FORMS[d.form];
+  const form = formAt(d.form);
   const operands: Operand[] = [];
   for (const o of form.operands) {
     const x = expand(o, d, pos);

@@ -2,7 +2,7 @@
 // build/dispatch.ts at build time and stored in tables.generated.ts).
 import { TABLE_DATA } from './tables.generated.ts';
 
-export { ByteClass, FastTable } from './table-constants.ts';
+export { ByteClass, FastTable, FormLayout } from './table-constants.ts';
 
 /**
  * Packed per-form facts: bits 0-3 immediate layout (Imm), 4 signed immediate, 5-7 operand-size kind
@@ -13,3 +13,6 @@ export const FAST_INFO = Int32Array.from(TABLE_DATA.FAST_INFO);
 
 /** The merged dispatch table. */
 export const FAST = Int32Array.from(TABLE_DATA.FAST);
+
+/** Per form: its FormLayout bits (table-constants.ts). */
+export const FORM_LAYOUT = Int32Array.from(TABLE_DATA.FORM_LAYOUT);

@@ -1,6 +1,6 @@
 // Register effects of a decoded instruction, for the validator: explicit and implicit GPRs read and
 // written, with their widths. Allocation-free: results go into a caller-owned GprList.
-import { FORMS, FORM_EXTRAS } from './forms.ts';
+import { formAt, formExtraAt } from './forms.ts';
 import { Access, Forbidden, OperandKind, Prefix, RegClass, RIP, type Decoded, type GprList, type OperandSpec } from './types.ts';
 import { widthBits } from './widths.ts';
 
@@ -35,8 +35,8 @@ export function operandGpr(o: OperandSpec, d: Decoded): number {
 function collect(d: Decoded, out: GprList, wantWrite: boolean): number {
   out.count = 0;
   if (d.form < 0) return 0;
-  const form = FORMS[d.form];
-  const extra = FORM_EXTRAS[d.form];
+  const form = formAt(d.form);
+  const extra = formExtraAt(d.form);
   const mask = wantWrite ? Access.W : Access.R;
   for (const o of form.operands) {
     if ((o.access & mask) === 0) continue;
@@ -74,7 +74,7 @@ export function gprsRead(d: Decoded, out: GprList): number {
 /** Index in the form's operand list of the memory operand, or -1. */
 export function memOperandIndex(d: Decoded): number {
   if (d.form < 0) return -1;
-  const ops = FORMS[d.form].operands;
+  const ops = formAt(d.form).operands;
   for (let i = 0; i < ops.length; i++) {
     const k = ops[i].kind;
     if (k === OperandKind.Mem || (k === OperandKind.RM && d.hasMem) || k === OperandKind.Moffs ||

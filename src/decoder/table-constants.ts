@@ -63,3 +63,12 @@ for (const b of [0x06, 0x07, 0x0e, 0x16, 0x17, 0x1e, 0x1f, 0x27, 0x2f, 0x37, 0x3
 /** EVEX map-1 opcodes with an imm8 (for length only). */
 export const EVEX_MAP1_IMM = new Uint8Array(256);
 for (const b of [0x70, 0x71, 0x72, 0x73, 0xc2, 0xc4, 0xc5, 0xc6]) EVEX_MAP1_IMM[b] = 1;
+
+/**
+ * Bits of FORM_LAYOUT (one int per form, in the generated tables): where a form sits and how its
+ * bytes are laid out, for start-up code that scans every form without building Form records.
+ */
+export const FormLayout = {
+  /** Bits 0-7: the opcode byte; bits 8-11: the opcode map. */
+  MapShift: 8, ModRM: 1 << 12, ModIgnored: 1 << 13, OpReg: 1 << 14, FeatureShift: 16,
+} as const;

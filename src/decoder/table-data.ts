@@ -24,4 +24,6 @@ export interface TableData {
   /** dispatch-tables.ts's FAST_INFO and FAST (the other lookup tables are only needed to build these). */
   FAST_INFO: number[];
   FAST: number[];
+  /** Per form: opcode, map, ModRM presence, operand in the opcode byte, feature (FormLayout bits). */
+  FORM_LAYOUT: number[];
 }

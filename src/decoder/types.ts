@@ -232,7 +232,7 @@ export interface OperandSpec {
 
 /** One instruction form (one encoding of one operation). */
 export interface Form {
-  /** Index in FORMS. */
+  /** Form id (formAt(id) is this record). */
   readonly id: number;
   /** Intel-style lowercase mnemonic (close to iced-x86's Mnemonic names). */
   readonly mnemonic: string;
@@ -299,7 +299,7 @@ export const RIP = 16;
  */
 export class Decoded {
   length = 0;
-  /** Index into FORMS, -1 on error. */
+  /** Form id (see formAt), -1 on error. */
   form = -1;
   op = 0;
   prefixes = 0;

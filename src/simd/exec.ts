@@ -1,7 +1,7 @@
 // The entry point the integer interpreter calls for MMX/SSE..SSE4.2/x87/fxsave forms.
-import { FORMS, Feature } from '../decoder/index.ts';
+import { Feature } from '../decoder/index.ts';
 import type { SimdHost } from './interface.ts';
-import { HANDLERS, resolveHandlers } from './registry.ts';
+import { HANDLERS, resolveForm, setOwnership } from './registry.ts';
 import type { SimdUnit } from './state.ts';
 import './sse-move.ts';
 import './sse-int.ts';
@@ -16,15 +16,12 @@ const MINE = new Set<number>([Feature.X87, Feature.MMX, Feature.MMXExt, Feature.
 const NOT_MINE = new Set(['crc32', 'movnti', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'lfence',
   'mfence', 'sfence']);
 
-resolveHandlers();
-for (const f of FORMS) {
-  const mine = MINE.has(f.feature) && !NOT_MINE.has(f.mnemonic) && (f.feature !== Feature.CMOV || f.mnemonic.startsWith('fcmov'));
-  if (!mine) HANDLERS[f.id] = undefined;
-}
+setOwnership((f) => MINE.has(f.feature) && !NOT_MINE.has(f.mnemonic) &&
+  (f.feature !== Feature.CMOV || f.mnemonic.startsWith('fcmov')));
 
 /** True when `form` is executed by execSimd (has a handler here). */
 export function isSimdForm(form: number): boolean {
-  return HANDLERS[form] !== undefined;
+  return resolveForm(form) !== null;
 }
 
 /**
@@ -35,8 +32,8 @@ export function isSimdForm(form: number): boolean {
 export function execSimd(
   u: SimdUnit, form: number, reg: number, rm: number, ea: number, imm: number, rexW: number, host: SimdHost,
 ): boolean {
-  const h = HANDLERS[form];
-  if (h === undefined) return false;
+  const h = HANDLERS[form] ?? resolveForm(form);
+  if (h === null) return false;
   const c = u.exec;
   c.form = form;
   c.reg = reg;

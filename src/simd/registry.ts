@@ -1,8 +1,8 @@
-// Handlers by mnemonic, resolved once per form of the decoder table into HANDLERS[formId].
+// Handlers by mnemonic, resolved per form of the decoder table (on its first use) into HANDLERS[formId].
 // A key is `mnemonic`, `mnemonic.mm` (forms with an MMX operand) or `mnemonic sig`, where sig lists
 // each operand as register class (G gpr, X xmm, M mmx, S x87) + place (r reg, m reg-or-memory, i imm,
 // s st0, t st(i), f fixed): e.g. 'movq Gm,Xr' is movq Eq,Vdq. The most specific key wins.
-import { FORMS, OperandKind, RegClass, Width, type Form } from '../decoder/index.ts';
+import { formAt, FORM_COUNT, OperandKind, RegClass, Width, type Form } from '../decoder/index.ts';
 import type { Exec } from './interface.ts';
 import type { SimdUnit } from './state.ts';
 
@@ -53,28 +53,45 @@ function widthBytes(w: number, opSizeDependent: boolean): number {
   }
 }
 
-const n = FORMS.length;
-/** Memory operand size in bytes per form (-1: 4 or 8 by operand size, 0: none/not fixed). */
+const n = FORM_COUNT;
+/** Memory operand size in bytes per form (-1: 4 or 8 by operand size, 0: none/not fixed); set when the form is resolved. */
 export const FORM_MSIZE = new Int8Array(n);
-/** 1 when the form works on MMX registers. */
+/** 1 when the form works on MMX registers; set when the form is resolved. */
 export const FORM_MMX = new Uint8Array(n);
-export const HANDLERS: (Handler | undefined)[] = new Array(n).fill(undefined);
+/**
+ * Handler per form: undefined until the form is resolved (resolveForm), then its handler or null.
+ * Resolved one form at a time, on first use: resolving all 1 500 forms at load cost ~6 ms of a
+ * process's start-up, and a program meets a few dozen.
+ */
+export const HANDLERS: (Handler | null | undefined)[] = new Array(n).fill(undefined);
 
-let resolved = false;
+/** Which forms are SIMD/x87 forms at all: the caller's rule (exec.ts), set before the first resolve. */
+let owns: (f: Form) => boolean = () => true;
 
-/** Fills HANDLERS from the registered keys (call after every handler module has loaded). */
-export function resolveHandlers(): void {
-  if (resolved) return;
-  resolved = true;
-  for (const f of FORMS) {
-    const mem = f.operands.find((o) => o.kind === OperandKind.RM || o.kind === OperandKind.Mem);
-    FORM_MSIZE[f.id] = mem ? widthBytes(mem.width, true) : 0;
-    FORM_MMX[f.id] = isMmxForm(f) ? 1 : 0;
-    if (f.map >= 5) continue; // VEX/XOP forms are not executed here
-    const h = byKey.get(`${f.mnemonic} ${signature(f)}`) ??
-      (FORM_MMX[f.id] ? byKey.get(`${f.mnemonic}.mm`) : undefined) ?? byKey.get(f.mnemonic);
-    HANDLERS[f.id] = h;
+/** Sets the rule that says which forms this module executes (exec.ts does, once). */
+export function setOwnership(rule: (f: Form) => boolean): void {
+  owns = rule;
+}
+
+/** Resolves one form's handler from the registered keys (every handler module has loaded by then). */
+export function resolveForm(id: number): Handler | null {
+  const known = HANDLERS[id];
+  if (known !== undefined) return known;
+  const f = formAt(id);
+  const mem = f.operands.find((o) => o.kind === OperandKind.RM || o.kind === OperandKind.Mem);
+  FORM_MSIZE[id] = mem ? widthBytes(mem.width, true) : 0;
+  FORM_MMX[id] = isMmxForm(f) ? 1 : 0;
+  let h: Handler | undefined;
+  if (f.map < 5 && owns(f)) { // VEX/XOP forms are not executed here
+    h = byKey.get(`${f.mnemonic} ${signature(f)}`) ??
+      (FORM_MMX[id] ? byKey.get(`${f.mnemonic}.mm`) : undefined) ?? byKey.get(f.mnemonic);
   }
+  return (HANDLERS[id] = h ?? null);
+}
+
+/** Resolves every form (tests and tools that read FORM_MSIZE or HANDLERS for all forms). */
+export function resolveAllForms(): void {
+  for (let id = 0; id < n; id++) resolveForm(id);
 }
 
 /** For tests: the keys that were registered. */

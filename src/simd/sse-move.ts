@@ -1,6 +1,6 @@
 // Data movement: loads/stores, register moves, movd/movq, shuffles, unpacks, bitwise logic,
 // element insert/extract, blends and sign-mask extraction (bit-exact: never through floats).
-import { FORMS } from '../decoder/index.ts';
+import { formAt } from '../decoder/index.ts';
 import { def } from './registry.ts';
 import type { Exec } from './interface.ts';
 import type { SimdUnit } from './state.ts';
@@ -89,7 +89,7 @@ def('movsd Xr,Xm', scalarLoad(8));
 /** Register-to-register movss/movsd: 0F 10 copies rm into reg, 0F 11 reg into rm (low element only). */
 function scalarMove(size: number) {
   return (u: SimdUnit, c: Exec): void => {
-    const toRm = FORMS[c.form].opcode === 0x11;
+    const toRm = formAt(c.form).opcode === 0x11;
     const x = u.xi32;
     const s = 4 * (toRm ? c.reg : c.rm), d = 4 * (toRm ? c.rm : c.reg);
     x[d] = x[s];

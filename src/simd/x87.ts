@@ -8,7 +8,7 @@ import {
 import { f80Trig } from '../fpu/float80/transcendental/trig.ts';
 import { f80Atan2, f80Exp2m1, f80Yl2x, f80Yl2xp1 } from '../fpu/float80/transcendental/log-exp.ts';
 import { Binary32, Binary64 } from '../fpu/binary.ts';
-import { FORMS, OperandKind } from '../decoder/index.ts';
+import { formAt, OperandKind } from '../decoder/index.ts';
 import { def, FORM_MSIZE } from './registry.ts';
 import type { Exec } from './interface.ts';
 import { Fsw, type SimdUnit } from './state.ts';
@@ -68,8 +68,8 @@ function memDE(u: SimdUnit): void {
 }
 
 /** Which operand kinds a form has: dst ST(i) (DC/DE reg forms) or ST(0). */
-const destIsStI = (form: number): boolean => FORMS[form].operands[0]?.kind === OperandKind.StI &&
-  FORMS[form].operands.length === 2;
+const destIsStI = (form: number): boolean => formAt(form).operands[0]?.kind === OperandKind.StI &&
+  formAt(form).operands.length === 2;
 
 // ---- arithmetic ----
 
@@ -139,7 +139,7 @@ function fcom(pops: number, signaling: boolean, integer = false) {
       o = compare(u, b, signaling, false);
     }
     else {
-      const i = FORMS[c.form].operands.length === 0 ? 1 : c.rm & 7;
+      const i = formAt(c.form).operands.length === 0 ? 1 : c.rm & 7;
       o = compare(u, peek(u, i), signaling, isEmpty(u, i));
     }
     endX87(u);

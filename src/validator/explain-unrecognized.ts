@@ -2,7 +2,7 @@
 // instruction at the reported offset and names the first rule it breaks.
 import { decodeFast } from '../decoder/decode-fast.ts';
 import { decodeErrorMessage } from '../decoder/types.ts';
-import { FORMS } from '../decoder/forms.ts';
+import { formAt } from '../decoder/forms.ts';
 import { Decoded, Flow, Forbidden, Prefix } from '../decoder/types.ts';
 import type { Explanation } from './explain.ts';
 import { NACL_POLICY_MASK } from './features.ts';
@@ -44,7 +44,7 @@ export function explainUnrecognized(code: Uint8Array, offset: number, determinis
     }
     return { rule: `the bytes do not decode: ${decodeErrorMessage(n)}`, hint: `check the code generator or the data placed in text${rest}` };
   }
-  const form = FORMS[d.form]!;
+  const form = formAt(d.form);
   if (stringOpNeeds(d) !== StringNeeds.None) return g(FORBIDDEN_WHY[Forbidden.StringMemory]!);
   const why = FORBIDDEN_WHY[form.forbidden];
   if (why) return g({ rule: `${form.mnemonic}: ${why.rule}`, hint: why.hint });

@@ -5,7 +5,7 @@
 // 2. General: the header scanner and the shape table (shape-cache.ts).
 // 3. Anything the scanner does not handle goes to the exact path (summarize), which also fills
 //    the two tables. Nothing is hand-written per opcode: the tables learn from the exact path.
-import { FORMS } from '../decoder/forms.ts';
+import { FORM_LAYOUT, FormLayout } from '../decoder/dispatch-tables.ts';
 import { OpMap } from '../decoder/types.ts';
 import { Branch, Mem, summarize } from './instruction-summary.ts';
 import { Message } from './messages.ts';
@@ -32,7 +32,9 @@ const ROOT_SLOTS = 256;
 const SUFFIX_OPCODE = 1 << 30;
 const UNDEFINED_OPCODE = 255;
 const NOW3D_FEATURE = new Uint8Array(256).fill(UNDEFINED_OPCODE);
-for (const f of FORMS) if (f.map === OpMap.Now3D) NOW3D_FEATURE[f.opcode] = f.feature;
+for (const layout of FORM_LAYOUT) {
+  if (((layout >> FormLayout.MapShift) & 15) === OpMap.Now3D) NOW3D_FEATURE[layout & 255] = layout >>> FormLayout.FeatureShift;
+}
 export const TRIE_MAX_NODES = 1024;
 const STATES = new Int32Array(ROOT_SLOTS + TRIE_MAX_NODES * 256);
 let nodeCount = 0;

@@ -1,7 +1,7 @@
 // The walk's view of NaCl's fixed sequences (superinstructions.ts, nops.ts): which one starts at a
 // position, with its side effects on the walk (boundary, call alignment).
 import { decodeFast } from '../decoder/decode-fast.ts';
-import { FORMS } from '../decoder/forms.ts';
+import { formAt } from '../decoder/forms.ts';
 import { setBit } from './bitmap.ts';
 import { matchPrefixedNop } from './nops.ts';
 import { StringNeeds, stringOpNeeds } from './string-ops.ts';
@@ -98,7 +98,7 @@ function stringOp(w: Walk, pos: number, end: number, needs: StringNeeds): number
   const n = decodeFast(code, pos, end, d);
   if (n <= 0) return 0;
   const got = stringOpNeeds(d);
-  const feature = FORMS[d.form]!.feature;
+  const feature = formAt(d.form).feature;
   if (m >= 0 && n === length) {
     STRING_MEMO[m] = key;
     STRING_MEMO[m + 1] = n;

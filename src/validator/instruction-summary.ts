@@ -1,7 +1,7 @@
 // What the rules need to know about one ordinary instruction, computed from its decode. It
 // depends only on the instruction's bytes (not on its position, the state before it or the
 // options), so the fast walk can cache it by header bytes (shape-cache.ts, fast-walk.ts).
-import { FORMS } from '../decoder/forms.ts';
+import { formAt } from '../decoder/forms.ts';
 import { Feature, Flow, NaclFact, RIP, type Decoded, type Form } from '../decoder/types.ts';
 import { acceptedForm } from './prefix-policy.ts';
 import { decodeAsNacl } from './vex-leniency.ts';
@@ -42,7 +42,7 @@ function policyFeature(form: Form): number {
 export function summarize(code: Uint8Array, pos: number, end: number, d: Decoded, writes: WrittenRegs, out: Summary): boolean {
   const n = decodeAsNacl(code, pos, end, d);
   if (n <= 0) return false;
-  const form = FORMS[d.form]!;
+  const form = formAt(d.form);
   out.length = n;
   out.rejected = !acceptedForm(d, form);
   out.feature = policyFeature(form);

@@ -7,10 +7,10 @@
 // (summarize) runs and, once its decode is seen to agree with the scanner's layout, its summary
 // is stored.
 //
-// The scanner's per-opcode fact (is there a ModRM byte) is derived from the decoder's FORMS table
-// at start-up; slots with irregular layouts are left to the exact path.
-import { FORM_EXTRAS, FORMS } from '../decoder/forms.ts';
-import { OperandKind, OpMap, type Decoded } from '../decoder/types.ts';
+// The scanner's per-opcode fact (is there a ModRM byte) is derived from the decoder's per-form
+// layouts (FORM_LAYOUT) at start-up; slots with irregular layouts are left to the exact path.
+import { FORM_LAYOUT, FormLayout } from '../decoder/dispatch-tables.ts';
+import { OpMap, type Decoded } from '../decoder/types.ts';
 import { Branch, Mem, type Summary } from './instruction-summary.ts';
 
 /** Scanner facts per (map * 256 + opcode) for maps Legacy..Vex0F3A (Now3D's slots unused). */
@@ -18,13 +18,14 @@ const ModrmKind = { None: 0, Modrm: 1, Slow: 2 } as const;
 const MAPS = OpMap.Vex0F3A + 1;
 const SLOT_KIND = new Uint8Array(MAPS * 256);
 const slotSeen = new Uint8Array(MAPS * 256);
-for (let i = 0; i < FORMS.length; i++) {
-  const f = FORMS[i]!;
-  if (f.map >= MAPS || f.map === OpMap.Now3D) continue;
-  const span = f.operands.some((o) => o.kind === OperandKind.OpReg) ? 8 : 1;
-  const kind = FORM_EXTRAS[i]!.modIgnored ? ModrmKind.Slow : f.hasModrm ? ModrmKind.Modrm : ModrmKind.None;
+for (let i = 0; i < FORM_LAYOUT.length; i++) {
+  const layout = FORM_LAYOUT[i]!;
+  const map = (layout >> FormLayout.MapShift) & 15;
+  if (map >= MAPS || map === OpMap.Now3D) continue;
+  const span = layout & FormLayout.OpReg ? 8 : 1;
+  const kind = layout & FormLayout.ModIgnored ? ModrmKind.Slow : layout & FormLayout.ModRM ? ModrmKind.Modrm : ModrmKind.None;
   for (let k = 0; k < span; k++) {
-    const slot = f.map * 256 + f.opcode + k;
+    const slot = map * 256 + (layout & 255) + k;
     // Forms of one slot that disagree on ModRM presence: leave the slot to the exact path.
     if (slotSeen[slot] === 0) SLOT_KIND[slot] = kind;
     else if (SLOT_KIND[slot] !== kind) SLOT_KIND[slot] = ModrmKind.Slow;

@@ -7,7 +7,7 @@
 // Where the decoder refuses such an instruction, the validator decodes it once more with the field
 // set as the CPU wants it and, for these forms, judges that decode.
 import { decodeFast } from '../decoder/decode-fast.ts';
-import { FORMS } from '../decoder/forms.ts';
+import { formAt } from '../decoder/forms.ts';
 import { DecodeError, type Decoded } from '../decoder/types.ts';
 
 /** mnemonic -> opcode of the forms whose VEX.vvvv NaCl leaves free (xmm_instructions.def). */
@@ -43,6 +43,6 @@ function retry(code: Uint8Array, pos: number, end: number, d: Decoded, at: numbe
   scratch[at] = (scratch[at]! | set) & ~clear;
   const m = decodeFast(scratch.subarray(0, size), 0, size, d);
   if (m <= 0) return undefined;
-  const form = FORMS[d.form]!;
+  const form = formAt(d.form);
   return forms.get(form.mnemonic) === form.opcode ? m : undefined;
 }

@@ -1,6 +1,6 @@
 // One differential comparison of our decoder against iced-x86 at one position: validity, length,
 // mnemonic and normalised AT&T text. Returns the disagreement (or null).
-import { Decoded, DecodeError, decodeFast, decodeFull, FORMS, formatAtt } from '../../src/decoder/index.ts';
+import { Decoded, DecodeError, decodeFast, decodeFull, formAt, formatAtt } from '../../src/decoder/index.ts';
 import { explain } from './iced-allowlist.ts';
 import { normalizeText, type IcedOracle, type IcedResult } from './iced-oracle.ts';
 
@@ -33,7 +33,7 @@ export function compareAt(code: Uint8Array, pos: number, end: number, oracle: Ic
   const make = (kind: DisagreementKind, oursText = '', icedText = ''): Disagreement => ({
     kind,
     hex: hexOf(code.subarray(pos, Math.min(end, pos + Math.max(iced.length, r > 0 ? r : d.length, 1)))),
-    ours: oursValid ? FORMS[d.form].mnemonic : `ERR${r}`,
+    ours: oursValid ? formAt(d.form).mnemonic : `ERR${r}`,
     oursError: oursValid ? 0 : r,
     oursLength: oursValid ? r : d.length,
     oursText,
@@ -43,7 +43,7 @@ export function compareAt(code: Uint8Array, pos: number, end: number, oracle: Ic
   if (oursValid !== iced.valid) return make('validity');
   if (!oursValid) return null;
   if (r !== iced.length) return make('length');
-  if (icedMnemonicOf(FORMS[d.form].mnemonic) !== iced.mnemonic) return make('mnemonic');
+  if (icedMnemonicOf(formAt(d.form).mnemonic) !== iced.mnemonic) return make('mnemonic');
   if (withText) {
     const full = decodeFull(code, pos, end);
     if (!full.ok) return make('validity');

@@ -1,6 +1,6 @@
 // A small random encoder for the forms of our table (tests only): given a form, produce one byte
 // string that encodes it with random registers, memory forms, displacements and immediates.
-import { FORM_EXTRAS, FORMS } from '../../src/decoder/forms.ts';
+import { formExtraAt, allForms } from '../../src/decoder/forms.ts';
 import { PREFIX_ANY, PREFIX_NO_REP } from '../../src/decoder/spec.ts';
 import { Imm, FORM_IMM } from '../../src/decoder/tables.ts';
 import { MandatoryPrefix, ModKind, OperandKind, OpMap, RegClass, Width, type Form } from '../../src/decoder/types.ts';
@@ -21,7 +21,7 @@ const PP_BYTE = [0, 0x66, 0xf3, 0xf2];
 
 export function encodeForm(f: Form, rand: () => number): Uint8Array {
   const int = (n: number): number => Math.floor(rand() * n);
-  const x = FORM_EXTRAS[f.id];
+  const x = formExtraAt(f.id);
   const out: number[] = [];
   const vex = f.map >= OpMap.Vex0F;
   // Operand size / W.
@@ -31,7 +31,7 @@ export function encodeForm(f: Form, rand: () => number): Uint8Array {
   else if (x.opSizeReq === 32) w = 0;
   else if (x.opSizeReq === 16) { w = 0; opsize16 = true; }
   const gprSized = f.operands.some((o) => o.cls === RegClass.GPR && (o.width === Width.V || o.width === Width.Z));
-  const sizedSibling = FORMS.some((g) => g.map === f.map && g.opcode === f.opcode && FORM_EXTRAS[g.id].opSizeReq !== 0);
+  const sizedSibling = allForms().some((g) => g.map === f.map && g.opcode === f.opcode && formExtraAt(g.id).opSizeReq !== 0);
   if (!vex && x.prefixMatch === PREFIX_ANY && x.opSizeReq === 0 && gprSized && !sizedSibling && int(4) === 0) opsize16 = true;
   if (!vex && x.prefixMatch === MandatoryPrefix.P66) opsize16 = false;
   if (x.addrSizeReq === 32) out.push(0x67);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Decoded, DecodeError, decodeFast, FORMS, OperandKind } from '../../src/decoder/index.ts';
+import { Decoded, DecodeError, decodeFast, formAt, OperandKind } from '../../src/decoder/index.ts';
 import { compareAt, describe as describeDis, newTally, record } from './compare.ts';
 import { rng } from './encode-form.ts';
 import { IcedOracle } from './iced-oracle.ts';
@@ -196,17 +196,17 @@ describe.skipIf(!haveDefs)('NaCl instruction definitions are covered by our tabl
           continue;
         }
         // Operand count: our visible operands vs the .def's explicit ones (x87 "st0" forms aside).
-        const ours = FORMS[d.form].operands.filter((o) => o.kind !== OperandKind.ImplicitMem && o.kind !== OperandKind.One).length;
+        const ours = formAt(d.form).operands.filter((o) => o.kind !== OperandKind.ImplicitMem && o.kind !== OperandKind.One).length;
         const theirs = explicitCount(c.line);
         // Not comparable: x87 (NaCl spells st(0) operands differently), quoted literal lines, and
         // forms whose implicit registers NaCl lists as operands (monitor, mwait) or whose operands
         // we spell like iced (reserved NOPs: Ev,Gv).
         const comparable = !/^f/.test(c.line.name) && !c.line.name.startsWith('"') &&
-          !['monitor', 'mwait'].includes(c.line.name) && FORMS[d.form].mnemonic !== 'reservednop';
+          !['monitor', 'mwait'].includes(c.line.name) && formAt(d.form).mnemonic !== 'reservednop';
         if (comparable && ours !== theirs) {
           operandMismatch++;
           if (mismatches.length < 40) mismatches.push(`${where}: ${ours} operands vs ${theirs}`);
-          if (process.env.SHOW_OPERAND_DIFFS) console.log(`operands ${ours} vs ${theirs}: ${where} -> ${FORMS[d.form].mnemonic}`);
+          if (process.env.SHOW_OPERAND_DIFFS) console.log(`operands ${ours} vs ${theirs}: ${where} -> ${formAt(d.form).mnemonic}`);
         }
         record(tally, compareAt(buf, pos, pos + c.bytes.length, oracle, d, true));
       }

@@ -1,7 +1,7 @@
 // The differential campaign: random instructions of every SIMD/x87 form executed natively and by
 // execSimd from identical states; returns the mismatches.
 import fc from 'fast-check';
-import { FORMS, Forbidden, OpMap, decodeFull, formatAtt, type Form } from '../../src/decoder/index.ts';
+import { allForms, Forbidden, OpMap, decodeFull, formatAtt, type Form } from '../../src/decoder/index.ts';
 import { isSimdForm } from '../../src/simd/exec.ts';
 import { choiceArb, encode, stateArb, buildRecord } from './gen.ts';
 import { OFF, REC, diffRecords, emulate } from './record.ts';
@@ -12,7 +12,7 @@ import { runNative } from './oracle.ts';
 const NOT_RANDOM = new Set(['fxsave', 'fxrstor']);
 
 export function campaignForms(filter?: (f: Form) => boolean): Form[] {
-  return FORMS.filter((f) => f.map < OpMap.Vex0F && f.forbidden === Forbidden.None && isSimdForm(f.id) &&
+  return allForms().filter((f) => f.map < OpMap.Vex0F && f.forbidden === Forbidden.None && isSimdForm(f.id) &&
     !NOT_RANDOM.has(f.mnemonic) && (filter ? filter(f) : true));
 }
 

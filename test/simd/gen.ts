@@ -2,8 +2,8 @@
 // (random registers, [rbx+disp8] memory over the scratch buffer, imm8) and a machine state whose
 // values are weighted to floating-point and integer edge cases.
 import fc from 'fast-check';
-import { FORMS, MandatoryPrefix, ModKind, OpMap, OperandKind, RegClass, type Form } from '../../src/decoder/index.ts';
-import { FORM_MSIZE } from '../../src/simd/registry.ts';
+import { allForms, MandatoryPrefix, ModKind, OpMap, OperandKind, RegClass, type Form } from '../../src/decoder/index.ts';
+import { FORM_MSIZE, resolveForm } from '../../src/simd/registry.ts';
 import { OFF, REC } from './record.ts';
 
 /** GPRs an instruction may name: rbx is the memory base; rsp, rbp and r12-r15 belong to the oracle. */
@@ -24,6 +24,7 @@ export interface Choice {
 }
 
 function memSize(f: Form, w: number): number {
+  resolveForm(f.id); // FORM_MSIZE is filled as forms are resolved
   const s = FORM_MSIZE[f.id];
   if (s === -1) return w ? 8 : 4;
   return ENV_SIZE[f.mnemonic] ?? (s === 0 ? 16 : s);
@@ -244,4 +245,4 @@ export function buildRecord(s: MachineState, code: Uint8Array, out: Uint8Array, 
   r[OFF.LEN] = code.length;
 }
 
-export { FORMS };
+export { allForms };

@@ -1,14 +1,14 @@
 // Compares a native and an interpreted snippet outcome; returns a description of the difference or null.
 import type { Snippet } from './gen.ts';
 import type { SnippetOutcome } from './scratch.ts';
-import { FORMS } from '../../../src/decoder/index.ts';
+import { formAt } from '../../../src/decoder/index.ts';
 
 const NAMES = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
 
 export function describe(s: Snippet): string {
   const hex = Array.from(s.c.code, (b) => b.toString(16).padStart(2, '0')).join(' ');
   const regs = s.c.regs.map((v, i) => `${NAMES[i]}=${v.toString(16)}`).join(' ');
-  return `code [${hex}] (${s.forms.map((f) => FORMS[f].mnemonic).join('; ')}) flags=${s.c.flags.toString(16)} seed=${s.c.seed.toString(16)} ${regs}`;
+  return `code [${hex}] (${s.forms.map((f) => formAt(f).mnemonic).join('; ')}) flags=${s.c.flags.toString(16)} seed=${s.c.seed.toString(16)} ${regs}`;
 }
 
 export function difference(s: Snippet, native: SnippetOutcome, interp: SnippetOutcome): string | null {

@@ -2,10 +2,10 @@
 // interpreter implements, with random prefixes, REX bits, operand sizes, registers, immediates and
 // memory operands that land in the scratch page. The randomness comes from a fast-check integer
 // (the seed), so fast-check reports a reproducible counterexample.
-import { Decoded, Flow, FORMS, ModKind, NaclFact, OperandKind, OpMap, RegClass, Width, decodeFast, type Form } from '../../../src/decoder/index.ts';
-import { FORM_EXTRAS } from '../../../src/decoder/forms.ts';
+import { Decoded, Flow, formAt, allForms, ModKind, NaclFact, OperandKind, OpMap, RegClass, Width, decodeFast, type Form } from '../../../src/decoder/index.ts';
+import { formExtraAt } from '../../../src/decoder/forms.ts';
 import { PREFIX_ANY } from '../../../src/decoder/spec.ts';
-import { K, OP_KIND } from '../../../src/cpu/kinds.ts';
+import { K, opKind } from '../../../src/cpu/kinds.ts';
 import type { NativeCase } from './native.ts';
 import { SCRATCH, SCRATCH_SIZE, fillScratch } from './scratch.ts';
 
@@ -30,13 +30,13 @@ const NO_ACCESS = new Set<number>([K.Lea, K.Nop]);
 const MAPS = new Set<number>([OpMap.Legacy, OpMap.M0F, OpMap.M0F38]);
 
 /** Forms a snippet may contain: GP, implemented, no control flow. */
-export const SNIPPET_FORMS: readonly Form[] = FORMS.filter((f) =>
-  MAPS.has(f.map) && f.flow === Flow.None && !EXCLUDED.has(OP_KIND[f.op]) &&
+export const SNIPPET_FORMS: readonly Form[] = allForms().filter((f) =>
+  MAPS.has(f.map) && f.flow === Flow.None && !EXCLUDED.has(opKind(f)) &&
   f.operands.every((o) => o.cls === RegClass.GPR && o.kind !== OperandKind.Moffs && o.kind !== OperandKind.XlatMem &&
     o.kind !== OperandKind.Imm2));
-const REG_ONLY_FORMS = SNIPPET_FORMS.filter((f) => f.mod !== ModKind.Mem && !IMPLICIT_MEMORY.has(OP_KIND[f.op]));
+const REG_ONLY_FORMS = SNIPPET_FORMS.filter((f) => f.mod !== ModKind.Mem && !IMPLICIT_MEMORY.has(opKind(f)));
 const PRODUCER_KINDS = new Set<number>([K.Alu, K.Inc, K.Dec]);
-const PRODUCER_FORMS = REG_ONLY_FORMS.filter((f) => PRODUCER_KINDS.has(OP_KIND[f.op]));
+const PRODUCER_FORMS = REG_ONLY_FORMS.filter((f) => PRODUCER_KINDS.has(opKind(f)));
 
 /** Flags each condition code reads (o no b ae e ne be a s ns p np l ge le g). */
 const JCC_READS = [0x800, 0x800, 1, 1, 0x40, 0x40, 0x41, 0x41, 0x80, 0x80, 4, 4, 0x880, 0x880, 0x8c0, 0x8c0];
@@ -56,8 +56,8 @@ function imm(r: Rng, size: number): number[] {
 
 /** Encodes one random instance of form f. */
 function encode(r: Rng, f: Form, memOk: boolean): Encoded {
-  const x = FORM_EXTRAS[f.id];
-  const kind = OP_KIND[f.op];
+  const x = formExtraAt(f.id);
+  const kind = opKind(f);
   const vSized = f.osz !== 'byte' && f.operands.some((o) => o.cls === RegClass.GPR && VSIZED.has(o.width));
   let osz = 32;
   if (x.opSizeReq) osz = x.opSizeReq;
@@ -175,8 +175,8 @@ function attempt(r: Rng): Snippet | null {
     const bytes = Uint8Array.from(e.bytes);
     const len = decodeFast(bytes, 0, bytes.length, decoded);
     if (len !== bytes.length) return null;
-    const df = FORMS[decoded.form];
-    const kind = OP_KIND[df.op];
+    const df = formAt(decoded.form);
+    const kind = opKind(df);
     if (EXCLUDED.has(kind) || df.flow !== Flow.None || df.operands.some((o) => o.cls !== RegClass.GPR)) return null;
     if (n > 0 && (decoded.hasMem && !NO_ACCESS.has(kind) || IMPLICIT_MEMORY.has(kind))) return null;
     if (df.flagsRead & undef) return null; // would observe an undefined flag
@@ -242,7 +242,7 @@ function attempt(r: Rng): Snippet | null {
       const e = encode(r, pick(r, PRODUCER_FORMS), false);
       const b = Uint8Array.from(e.bytes);
       if (decodeFast(b, 0, b.length, decoded) !== b.length) return null;
-      const pf = FORMS[decoded.form];
+      const pf = formAt(decoded.form);
       if (pf.operands.some((o) => o.cls !== RegClass.GPR) || (pf.flagsRead & undef)) return null;
       code.push(...e.bytes);
       forms.push(decoded.form);
@@ -257,7 +257,7 @@ function attempt(r: Rng): Snippet | null {
     for (const [bytes, name] of [[[0x70 + cc, x.length], 'jcc'], [x, 'sub'], [y, live ? 'mov' : 'cmp']] as const) {
       code.push(...bytes);
       const b = Uint8Array.from(bytes);
-      if (decodeFast(b, 0, b.length, decoded) !== b.length || FORMS[decoded.form].mnemonic.slice(0, 1) !== name.slice(0, 1)) {
+      if (decodeFast(b, 0, b.length, decoded) !== b.length || formAt(decoded.form).mnemonic.slice(0, 1) !== name.slice(0, 1)) {
         throw new Error(`gen: ${name} encoding`);
       }
       forms.push(decoded.form);
