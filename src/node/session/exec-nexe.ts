@@ -8,6 +8,7 @@ import type { SessionResult } from '../../session/result.ts';
 import { HostStreamDevice } from '../channels/host-stream.ts';
 import { ProcessStdinDevice } from './process-stdin.ts';
 import { processCpuTime } from './cpu-time.ts';
+import { nodeTiming } from './host-timing.ts';
 
 /** Quotas no program reaches: 2^62 calls and bytes (exact in a double and in an int64). */
 const UNLIMITED = 2 ** 62;
@@ -58,7 +59,7 @@ export function execNexe(
     channels.push(root.channel);
     sessionOptions.nvram = root.nvram + (sessionOptions.nvram ?? '');
   }
-  const session = new Session(program, channels, { cpuTime: processCpuTime, ...sessionOptions });
+  const session = new Session(program, channels, { cpuTime: processCpuTime, timing: nodeTiming, ...sessionOptions });
   return session.run();
 }
 

@@ -14,6 +14,7 @@ import { MountError, mountChannels } from '../channels/mount.ts';
 import { nodeHostProbe } from '../channels/host-probe.ts';
 import { readManifestFile } from '../channels/open-session.ts';
 import { processCpuTime } from './cpu-time.ts';
+import { nodeTiming } from './host-timing.ts';
 
 export interface RunManifestOptions {
   /** Directory relative Program paths resolve against (default: the process's). */
@@ -65,6 +66,7 @@ export async function runManifest(file: string, options: RunManifestOptions = {}
       },
       {
         cpuTime: processCpuTime,
+        timing: nodeTiming,
         ...options.session,
         memory: Number(manifest.memory),
         memoryEtag: manifest.memoryEtag,
