@@ -8,5 +8,5 @@ export { SandboxView } from './sandbox-view.ts';
 export { WouldBlock, ZrtChannel } from './zrt-channel.ts';
 export { TrampolineHost, LAST_NACL_SLOT, type Pending } from './trampolines.ts';
 export { defaultTiming, cancellableSleep, type SessionTiming } from './timing.ts';
-export { SandboxPool, DirtyTracker, dirtyTrackerOf } from './sandbox-pool.ts';
+export { SandboxPool, DirtyTracker, defaultSandboxPool, dirtyTrackerOf, type SandboxPoolOptions } from './sandbox-pool.ts';
 export { ProgramCache } from './program-cache.ts';

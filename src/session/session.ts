@@ -16,7 +16,7 @@ import type { UserChannelRecord } from '../runtime/user-manifest.ts';
 import { validateNexeText, type ValidationError } from '../validator/index.ts';
 import { Zrt } from '../zrt/runtime.ts';
 import type { ProgramCache } from './program-cache.ts';
-import type { SandboxPool } from './sandbox-pool.ts';
+import { defaultSandboxPool, type SandboxPool } from './sandbox-pool.ts';
 import { enterProgram } from './bare-machine.ts';
 import { faultExitState, guestFault, type GuestFault } from './faults.ts';
 import { jailHooks } from './jail.ts';
@@ -65,8 +65,11 @@ export interface SessionOptions {
   cpuTime?: () => { user: number; sys: number };
   /** Close every channel when the session ends, as ZeroVM does (default true). */
   closeChannels?: boolean;
-  /** Take the 4 GiB sandbox from this pool (and give it back on release()); default: a new one. */
-  pool?: SandboxPool;
+  /**
+   * Take the 4 GiB sandbox from this pool and give it back on release() (default:
+   * defaultSandboxPool); null: a new sandbox, left to the garbage collector after release().
+   */
+  pool?: SandboxPool | null;
   /** Reuse parsed ELFs, validator verdicts and decoded programs of identical bytes. */
   programCache?: ProgramCache;
 }
@@ -139,10 +142,14 @@ export class Session {
 
   /** Drops the sandbox: back to the pool, or to the host once collected. Call after run() settles. */
   release(): void {
-    if (this.memory && this.options.pool) this.options.pool.release(this.memory);
+    if (this.memory) this.pool()?.release(this.memory);
     this.machine = undefined;
     this.memory = undefined;
     this.view = undefined;
+  }
+
+  private pool(): SandboxPool | undefined {
+    return this.options.pool === undefined ? defaultSandboxPool : this.options.pool ?? undefined;
   }
 
   private setUp(text: Uint8Array): Ending | Machine {
@@ -152,7 +159,7 @@ export class Session {
       if ('errno' in mounted) return { ending: 'setup-failed', errno: mounted.errno, exitState: mounted.problem };
       this.channels = mounted;
     }
-    const mem = o.pool?.acquire() ?? new SandboxMemory();
+    const mem = this.pool()?.acquire() ?? new SandboxMemory();
     this.memory = mem;
     const records: UserChannelRecord[] = this.channels.map((c, i) => {
       const l = o.channelLimits?.[i];

@@ -155,7 +155,7 @@ interface Run {
 const SHARED = new SandboxPool(1);
 
 async function run(nexe: Uint8Array, pool: SandboxPool | null = SHARED): Promise<Run> {
-  const session = new Session(nexe, memChannels().channels, pool ? { memory: MEMORY, pool } : { memory: MEMORY });
+  const session = new Session(nexe, memChannels().channels, { memory: MEMORY, pool });
   const r = await session.run();
   const mem = session.memory!;
   const base = parseNexe(nexe).data!.vaddr;

@@ -39,7 +39,9 @@ function cString(u8: Uint8Array, at: number): string {
 describe('entry state and layout', () => {
   it('registers, startup block, user manifest, protections', async () => {
     const c = memChannels();
-    const session = new Session(dump, c.channels, { args: ['prog', 'a', 'bc'], env: ['X=1'], memory: 64 << 20 });
+    // pool: null: the raw page permissions below are the loader's (a pooled sandbox keeps unwritten
+    // pages read-only until their first write).
+    const session = new Session(dump, c.channels, { args: ['prog', 'a', 'bc'], env: ['X=1'], memory: 64 << 20, pool: null });
     const r = await session.run();
     expect(r.ending).toBe('exit');
     const out = new DataView(c.stdout.bytes().buffer);

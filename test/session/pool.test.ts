@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProgramCache, Session, SandboxPool, dirtyTrackerOf } from '../../src/session/index.ts';
+import { ProgramCache, Session, SandboxPool, defaultSandboxPool, dirtyTrackerOf } from '../../src/session/index.ts';
 import { buildAsm, fixturesDir } from './lib/build-asm.ts';
 import { memChannels } from './lib/channels.ts';
 
@@ -39,7 +39,8 @@ const snoop = buildAsm([
   '',
 ].join('\n'));
 
-async function runIn(nexe: Uint8Array, pool?: SandboxPool, programCache?: ProgramCache) {
+/** `pool` undefined: the default pool; null: a fresh sandbox. */
+async function runIn(nexe: Uint8Array, pool?: SandboxPool | null, programCache?: ProgramCache) {
   const c = memChannels();
   const s = new Session(nexe, c.channels, { pool, programCache, memory: 64 << 20 });
   const r = await s.run();
@@ -68,7 +69,7 @@ describe('sandbox pool', () => {
     for (const round of [1, 2]) {
       for (const name of ['hello-nacl', 'checksum', 'strings', 'hello-trap', 'invalid-bad-base']) {
         const nexe = new Uint8Array(readFileSync(path.join(fixturesDir, `${name}.nexe`)));
-        const fresh = await runIn(nexe);
+        const fresh = await runIn(nexe, null);
         const pooled = await runIn(nexe, pool, round === 2 ? cache : undefined);
         const cachedAgain = await runIn(nexe, pool, cache);
         for (const other of [pooled, cachedAgain]) {
@@ -82,4 +83,40 @@ describe('sandbox pool', () => {
       }
     }
   });
+
+  it('sessions share the default pool unless given another or null, and only released ones return to it', async () => {
+    const hello = new Uint8Array(readFileSync(path.join(fixturesDir, 'hello-nacl.nexe')));
+    const first = new Session(hello, memChannels().channels, { memory: 64 << 20 });
+    await first.run();
+    const mem = first.memory!;
+    expect(dirtyTrackerOf(mem)).toBeDefined(); // pooled sandboxes are tracked
+    first.release();
+    const idle = defaultSandboxPool.size;
+    expect(idle).toBeGreaterThan(0);
+    const second = new Session(hello, memChannels().channels, { memory: 64 << 20 });
+    await second.run();
+    expect(second.memory).toBe(mem); // the same sandbox again, reset
+    expect(defaultSandboxPool.size).toBe(idle - 1);
+    second.release();
+    second.release(); // a second release changes nothing
+    expect(defaultSandboxPool.size).toBe(idle);
+    const own = new Session(hello, memChannels().channels, { memory: 64 << 20, pool: null });
+    await own.run();
+    expect(own.memory).not.toBe(mem);
+    expect(dirtyTrackerOf(own.memory!)).toBeUndefined();
+    own.release();
+    expect(defaultSandboxPool.size).toBe(idle);
+  });
+
+  it('a pool keeps only sandboxes with at most maxKeptBytes of written pages', async () => {
+    const tight = new SandboxPool(2, { maxKeptBytes: 4 * 65536 });
+    const roomy = new SandboxPool(2, { maxKeptBytes: 64 * 65536 });
+    const a = await runIn(snoop, tight);
+    const b = await runIn(snoop, roomy);
+    expect(a.dirty).toBe(b.dirty);
+    expect(a.dirty).toBeGreaterThan(4); // snoop writes more than 4 pages (loader and guest)
+    expect(tight.size).toBe(0);
+    expect(roomy.size).toBe(1);
+  });
 });
+
