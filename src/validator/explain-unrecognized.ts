@@ -9,6 +9,7 @@ import { NACL_POLICY_MASK } from './features.ts';
 import { acceptedPrefixes } from './prefix-policy.ts';
 import { StringNeeds, stringOpNeeds } from './string-ops.ts';
 import { BUNDLE_SIZE } from './validate-chunk.ts';
+import { xopFormAt } from './xop-forms.ts';
 
 const FORBIDDEN_WHY: Record<number, Explanation> = {
   [Forbidden.Privileged]: { rule: 'privileged (ring-0) instructions are forbidden', hint: 'remove it; untrusted code cannot use it' },
@@ -35,6 +36,9 @@ export function explainUnrecognized(code: Uint8Array, offset: number, determinis
   // A grammar rejection ends the bundle's walk: say which bytes went unchecked.
   const rest = bundleEnd - offset > 1 ? `; bytes up to 0x${bundleEnd.toString(16)} were not checked` : '';
   const g = (e: Explanation): Explanation => ({ rule: e.rule, hint: e.hint + rest });
+  const xop = xopFormAt(code, offset, bundleEnd);
+  // Known to NaCl's grammar, so the walk went on after it.
+  if (xop) return { rule: `${xop.mnemonic}: its CPU feature (${xop.featureName}) is outside NaCl's policy`, hint: 'build without that extension' };
   const d = new Decoded();
   const n = decodeFast(code, offset, bundleEnd, d);
   if (n <= 0) {

@@ -2,10 +2,11 @@
 // depends only on the instruction's bytes (not on its position, the state before it or the
 // options), so the fast walk can cache it by header bytes (shape-cache.ts, fast-walk.ts).
 import { formAt } from '../decoder/forms.ts';
-import { Feature, Flow, NaclFact, RIP, type Decoded, type Form } from '../decoder/types.ts';
+import { DecodeError, Feature, Flow, NaclFact, RIP, type Decoded, type Form } from '../decoder/types.ts';
 import { acceptedForm } from './prefix-policy.ts';
 import { decodeAsNacl } from './vex-leniency.ts';
 import { writtenRegs, type WrittenRegs } from './register-writes.ts';
+import { Dest, matchXop } from './xop-forms.ts';
 
 export const Mem = { None: 0, Ok: 1, BadBase: 2 } as const;
 export const Branch = { None: 0, Jump: 1, Call: 2 } as const;
@@ -41,23 +42,54 @@ function policyFeature(form: Form): number {
 /** Decodes and summarises the instruction at `pos`; false when it does not decode. */
 export function summarize(code: Uint8Array, pos: number, end: number, d: Decoded, writes: WrittenRegs, out: Summary): boolean {
   const n = decodeAsNacl(code, pos, end, d);
-  if (n <= 0) return false;
+  if (n <= 0) return n === DecodeError.Unsupported && code[pos] === 0x8f && summarizeXop(code, pos, end, writes, out);
   const form = formAt(d.form);
   out.length = n;
   out.rejected = !acceptedForm(d, form);
   out.feature = policyFeature(form);
-  out.mem = Mem.None;
-  out.memIndex = NONE;
-  if (d.hasMem && (form.nacl & NaclFact.NoMemoryAccess) === 0) {
-    const base = d.memBase;
-    const baseOk = base === R15 || base === RSP || base === RBP || base === RIP;
-    out.mem = baseOk ? Mem.Ok : Mem.BadBase;
-    out.memIndex = baseOk ? d.memIndex : NONE;
-  }
+  memoryOperand(d.hasMem && (form.nacl & NaclFact.NoMemoryAccess) === 0, d.memBase, d.memIndex, out);
   registerWrites(d, form, writes, out);
   const flow = form.flow;
   out.branch = flow === Flow.Call ? Branch.Call : flow === Flow.Jmp || flow === Flow.Jcc || flow === Flow.Loop ? Branch.Jump : Branch.None;
   out.rel = d.rel;
+  return true;
+}
+
+/** The memory-operand rules' view of an accessed operand: its base must be %r15/%rsp/%rbp/%rip. */
+function memoryOperand(accessed: boolean, base: number, index: number, out: Summary): void {
+  out.mem = Mem.None;
+  out.memIndex = NONE;
+  if (!accessed) return;
+  const baseOk = base === R15 || base === RSP || base === RBP || base === RIP;
+  out.mem = baseOk ? Mem.Ok : Mem.BadBase;
+  out.memIndex = baseOk ? index : NONE;
+}
+
+/**
+ * One of the XOP forms NaCl's grammar has (xop-forms.ts): outside NaCl's policy, so "unrecognized",
+ * but its length, memory operand and register write count as for any instruction.
+ */
+function summarizeXop(code: Uint8Array, pos: number, end: number, writes: WrittenRegs, out: Summary): boolean {
+  const m = matchXop(code, pos, end);
+  if (m === undefined) return false;
+  out.length = m.length;
+  out.rejected = false;
+  out.feature = m.form.feature;
+  memoryOperand(m.hasMem, m.base, m.index, out);
+  let count = 0;
+  writes.writesMemory = false;
+  if (m.destReg >= 0) {
+    writes.reg[0] = m.destReg;
+    writes.bits[0] = m.bits;
+    writes.highByte[0] = 0;
+    writes.rmSlot[0] = m.form.dest === Dest.Rm ? 1 : 0;
+    count = 1;
+  }
+  writes.count = count;
+  // None of them is marked nacl-amd64-zero-extends.
+  writeEffects(writes, count, false, out);
+  out.branch = Branch.None;
+  out.rel = 0;
   return true;
 }
 
@@ -69,7 +101,11 @@ export function summarize(code: Uint8Array, pos: number, end: number, d: Decoded
 function registerWrites(d: Decoded, form: Form, r: WrittenRegs, out: Summary): void {
   const count = writtenRegs(d, form, r);
   // An exchange with memory (xchg/xadd) does not zero-extend its register (issues 3071/3077).
-  const zeroExtends = (form.nacl & NaclFact.ZeroExtends) !== 0 && !r.writesMemory;
+  writeEffects(r, count, (form.nacl & NaclFact.ZeroExtends) !== 0 && !r.writesMemory, out);
+}
+
+/** The errors and the restriction of `count` register writes listed in `r`. */
+function writeEffects(r: WrittenRegs, count: number, zeroExtends: boolean, out: Summary): void {
   let chosen = -1;
   if (zeroExtends) {
     for (let i = 0; i < count; i++) {

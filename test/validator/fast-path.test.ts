@@ -11,6 +11,7 @@ import { parseNexe } from '../../src/elf/index.ts';
 import { clearFastWalkTables, trieNodeCount, TRIE_MAX_NODES } from '../../src/validator/fast-walk.ts';
 import { validateChunk, validateNexeText, type ValidateOptions } from '../../src/validator/index.ts';
 import { chunkArbitrary, corpusPieces, mutate } from './generators.ts';
+import { walkDifference as difference } from './walk-difference.ts';
 import { hexBytes, loadCorpus, naclDir, padNops, repoRoot, sharedPresent, skipNote } from './shared-data.ts';
 
 const OPTION_SETS: readonly ValidateOptions[] = [
@@ -20,24 +21,6 @@ const OPTION_SETS: readonly ValidateOptions[] = [
   // An interpreter-like profile: no AVX/x87, so feature errors show up.
   { features: [Feature.None, Feature.CMOV, Feature.SSE, Feature.SSE2, Feature.SSE3, Feature.SSSE3, Feature.POPCNT] },
 ];
-
-/** Differences between the fast and the reference walk on `code`, as text ('' when none). */
-function difference(code: Uint8Array, options: ValidateOptions): string {
-  const fast = validateChunk(code, options);
-  const reference = validateChunk(code, { ...options, cache: false });
-  const parts: string[] = [];
-  if (JSON.stringify(fast.errors) !== JSON.stringify(reference.errors)) {
-    parts.push(`errors ${JSON.stringify(fast.errors)} vs ${JSON.stringify(reference.errors)}`);
-  }
-  if (JSON.stringify(fast.warnings) !== JSON.stringify(reference.warnings)) parts.push('warnings differ');
-  if (!sameBytes(fast.boundaries, reference.boundaries)) parts.push('boundaries differ');
-  if (!sameBytes(fast.jumpTargets, reference.jumpTargets)) parts.push('jump targets differ');
-  return parts.length === 0 ? '' : `${Buffer.from(code).toString('hex')} ${JSON.stringify(options)}: ${parts.join('; ')}`;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 const pieces = corpusPieces();
 skipNote('fast/reference cross-check on the corpus and the benchmark blob');
