@@ -16,6 +16,9 @@ let sharedUncollected = 0;
 const sharedCollected = typeof FinalizationRegistry === 'function'
   ? new FinalizationRegistry<number>(() => { sharedUncollected--; })
   : undefined;
+/** Bytes fillBytes writes with fill() before it doubles them with copyWithin. */
+const FILL_SEED = 256;
+
 /** Beyond this many uncollected shared sandboxes, allocateSandbox falls back to a plain buffer. */
 export const SHARED_SANDBOX_CAP = 2;
 
@@ -55,10 +58,30 @@ export class SandboxMemory {
   /** High half of the last read64. */
   hi = 0;
 
+  /** V8 fills a shared buffer byte by byte (~0.7 ns a byte, 30x a plain buffer's fill); copies stay fast. */
+  private readonly shared: boolean;
+
   constructor() {
     this.buffer = allocateSandbox();
     this.u8 = new Uint8Array(this.buffer);
     this.dv = new DataView(this.buffer);
+    this.shared = typeof SharedArrayBuffer === 'function' && this.buffer instanceof SharedArrayBuffer;
+  }
+
+  /**
+   * Sets bytes [start, end) to `value` (no permission check: callers check or own the range). In a
+   * shared sandbox a long run is a short fill doubled by copyWithin.
+   */
+  fillBytes(value: number, start: number, end: number): void {
+    const u8 = this.u8;
+    if (!this.shared || end - start <= FILL_SEED) {
+      u8.fill(value, start, end);
+      return;
+    }
+    u8.fill(value, start, start + FILL_SEED);
+    for (let done = FILL_SEED; done < end - start; done *= 2) {
+      u8.copyWithin(start + done, start, start + Math.min(done, end - start - done));
+    }
   }
 
   /** Sets the permission of every page overlapping [start, start+size). */

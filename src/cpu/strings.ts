@@ -154,7 +154,7 @@ function bulk(c: CpuState, kind: number, w: number, a32: boolean, n: number): bo
       return false;
     }
     const v = acc(c, w), vh = c.outHi;
-    if (w === 8) m.u8.fill(v & 0xff, dst, dst + bytes);
+    if (w === 8) m.fillBytes(v & 0xff, dst, dst + bytes);
     else {
       for (let k = 0; k < size && k < bytes; k++) {
         m.u8[dst + k] = (k < 4 ? v >>> (8 * k) : vh >>> (8 * (k - 4))) & 0xff;

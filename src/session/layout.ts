@@ -68,10 +68,10 @@ export function loadImage(mem: SandboxMemory, input: ImageInput): ImageResult {
   if (!built.ok) return built;
   const um = built.block;
 
-  mem.u8.fill(HLT, TRAMPOLINE_START, TEXT_START);
+  mem.fillBytes(HLT, TRAMPOLINE_START, TEXT_START);
   mem.protect(TRAMPOLINE_START, TEXT_START - TRAMPOLINE_START, Perm.RX);
   const textPageEnd = roundUp(textEnd, PAGE);
-  mem.u8.fill(HLT, textEnd, textPageEnd);
+  mem.fillBytes(HLT, textEnd, textPageEnd);
   mem.poke(nexe.text.vaddr, text);
   mem.protect(nexe.text.vaddr, textPageEnd - nexe.text.vaddr, Perm.RX);
   if (nexe.rodata) {

@@ -67,8 +67,8 @@ export class DirtyTracker {
 
   /** Zeroes every page that may hold data and unmaps everything. */
   reset(): void {
-    const { perm, u8 } = this.memory;
-    for (const p of this.toZero) u8.fill(0, p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
+    const { perm } = this.memory;
+    for (const p of this.toZero) this.memory.fillBytes(0, p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
     this.toZero.length = 0;
     perm.fill(Perm.None);
     this.clean.fill(0);
