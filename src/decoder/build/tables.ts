@@ -40,7 +40,7 @@ function specificity(f: Form, x: FormExtra): number {
     (x.opSizeReq !== 0 || x.addrSizeReq !== 0 ? 2 : 0) + (f.w >= 0 ? 1 : 0);
 }
 
-/** Builds every lookup table of tables.ts from FORMS and FORM_EXTRAS. */
+/** Builds every lookup table of tables.ts from the forms and their extras. */
 export function buildTables(forms: readonly Form[], extras: readonly FormExtra[]) {
   const n = forms.length;
   const FORM_PREFIX = new Uint8Array(n);
