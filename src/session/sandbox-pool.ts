@@ -44,19 +44,36 @@ export class DirtyTracker {
     }
   }
 
-  /** After protect(): writable pages that were never written become clean (read-only until written). */
+  /**
+   * After protect(): writable pages that were never written become clean (read-only until written).
+   * Pages mapped without W may hold what the loader put there (hlt fills) and count as dirty. Range
+   * operations, not a loop over pages: the loader maps the 4 GiB in a few calls of up to 65 536 pages.
+   */
   protected_(start: number, size: number, perm: number): void {
     if (size <= 0) return;
-    const first = Math.floor(start / PAGE_SIZE);
-    const last = Math.min(PAGE_COUNT - 1, Math.floor((start + size - 1) / PAGE_SIZE));
-    for (let p = first; p <= last; p++) {
-      if ((perm & Perm.W) !== 0 && this.dirty[p] === 0) {
-        this.clean[p] = 1;
-        this.memory.perm[p] = perm & ~Perm.W;
-      } else {
-        this.clean[p] = 0;
-        if (perm !== Perm.None) this.toZero.push(p); // hlt fills and loader data: zero at reset
+    const first = Math.max(0, Math.floor(start / PAGE_SIZE));
+    const end = Math.min(PAGE_COUNT, Math.floor((start + size - 1) / PAGE_SIZE) + 1);
+    if ((perm & Perm.W) === 0) {
+      this.clean.fill(0, first, end);
+      if (perm === Perm.None) return;
+      for (let p = first; p < end; p++) {
+        if (this.dirty[p] === 0) {
+          this.dirty[p] = 1;
+          this.toZero.push(p);
+        }
       }
+      return;
+    }
+    // Writable: the runs of never-written pages between dirty ones become clean.
+    for (let p = first; p < end;) {
+      const next = this.dirty.indexOf(1, p);
+      const stop = next === -1 || next >= end ? end : next;
+      if (stop > p) {
+        this.clean.fill(1, p, stop);
+        this.memory.perm.fill(perm & ~Perm.W, p, stop);
+      }
+      if (stop < end) this.clean[stop] = 0; // written before: stays writable (and is in toZero)
+      p = stop + 1;
     }
   }
 

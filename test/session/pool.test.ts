@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Perm } from '../../src/cpu/memory.ts';
 import { ProgramCache, Session, SandboxPool, defaultSandboxPool, dirtyTrackerOf } from '../../src/session/index.ts';
 import { buildAsm, fixturesDir } from './lib/build-asm.ts';
 import { memChannels } from './lib/channels.ts';
@@ -117,6 +118,29 @@ describe('sandbox pool', () => {
     expect(a.dirty).toBeGreaterThan(4); // snoop writes more than 4 pages (loader and guest)
     expect(tight.size).toBe(0);
     expect(roomy.size).toBe(1);
+  });
+
+  it('tracks protections over big ranges page by page: dirty pages stay writable, the others turn clean', () => {
+    const pool = new SandboxPool(1);
+    const mem = pool.acquire();
+    const t = dirtyTrackerOf(mem)!;
+    const PAGE = 65536;
+    mem.protect(0x10000, PAGE, Perm.RX); // a loader-filled page: may hold data
+    expect(t.dirty[1]).toBe(1);
+    mem.protect(0x100000, 4000 * PAGE, Perm.RW);
+    expect(mem.perm[16]).toBe(Perm.R); // clean until written
+    expect(t.clean[16]).toBe(1);
+    mem.write32(0x100000 + 5 * PAGE + 8, 0x12345678); // first write: the page turns writable and dirty
+    expect([t.dirty[21], t.clean[21], mem.perm[21]]).toEqual([1, 0, Perm.RW]);
+    mem.protect(0x100000, 4000 * PAGE, Perm.RW); // again (an mprotect): the written page keeps W
+    expect([t.clean[20], mem.perm[20], t.clean[21], mem.perm[21], t.clean[22], mem.perm[22]])
+      .toEqual([1, Perm.R, 0, Perm.RW, 1, Perm.R]);
+    mem.protect(0x100000, 4000 * PAGE, Perm.R);
+    expect(t.clean.subarray(16, 16 + 4000).every((c) => c === 0)).toBe(true);
+    expect(t.pagesToZero).toBe(2 + 4000 - 1); // pages 1 and 21, then every other R page once
+    pool.release(mem);
+    expect(mem.u8[0x100000 + 5 * PAGE + 8]).toBe(0);
+    expect(mem.perm.every((p) => p === Perm.None)).toBe(true);
   });
 });
 
