@@ -7,7 +7,7 @@
 // CommonJS rather than an ES module: Node 20 starts a CommonJS entry 10-20 ms sooner (no ES module
 // loader), and only a classic script can be compiled with a code cache (vm.Script's cachedData).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,7 @@ const writer = await build({
   absWorkingDir: root, entryPoints: ['src/node/decoder-tables/write.ts'], bundle: true, platform: 'node', format: 'cjs',
   target: 'node20', outfile: path.join(scratch, 'write.cjs'), packages: 'external', metafile: true, logLevel: 'warning',
 });
+mkdirSync(dist, { recursive: true }); // a fresh clone has no dist/ yet
 createRequire(import.meta.url)(path.join(scratch, 'write.cjs')).writeTableFile(tableFile);
 rmSync(scratch, { recursive: true, force: true });
 
