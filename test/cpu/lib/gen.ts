@@ -9,16 +9,9 @@ import { K, opKind } from '../../../src/cpu/kinds.ts';
 import type { NativeCase } from './native.ts';
 import { SCRATCH, SCRATCH_SIZE, fillScratch } from './scratch.ts';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../decoder/encode-form.ts';
+
+export { rng };
 type Rng = () => number;
 const int = (r: Rng, n: number): number => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)];
