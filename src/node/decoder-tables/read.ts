@@ -20,6 +20,7 @@ export function decodeTableFile(bytes: Uint8Array, name: string): TableFileData 
     return bad('header is not JSON');
   }
   if (!Array.isArray(header.lengths) || header.lengths.length !== INT_TABLES.length) bad('wrong table count');
+  if (typeof header.ops !== 'string') bad('no op names');
   let at = (8 + headerLength + 3) & ~3;
   // A copy aligned for Int32Array when the file's bytes are not (Buffer pools may be unaligned).
   const aligned = (buf.byteOffset & 3) === 0 ? buf : Buffer.from(buf);
@@ -32,7 +33,7 @@ export function decodeTableFile(bytes: Uint8Array, name: string): TableFileData 
   }
   const [FAST_INFO, FAST, FORM_LAYOUT] = ints as [Int32Array, Int32Array, Int32Array];
   return {
-    TABLE_DATA: { ops: header.ops, operands: header.operands, FAST_INFO, FAST, FORM_LAYOUT },
+    TABLE_DATA: { ops: header.ops.split('\n'), operands: header.operands, FAST_INFO, FAST, FORM_LAYOUT },
     FORM_ROWS: buf.toString('latin1', at),
   };
 }
