@@ -1,6 +1,6 @@
 // Interpreter speed: guest MIPS on integer loops (synthetic loops from loops.S, and the fixture
 // programs) against the same loops run natively (built with gcc in this bench). Prints a table.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,9 @@ function timeLoop(entry: number, iters: number): { instrs: number; ms: number } 
 
 const rows: string[][] = [];
 const interpIters = quick ? 2_000_000 : 10_000_000;
+// Untimed first, every loop in turn: a process's second machine starts the interpreter's warm-up
+// (src/cpu/warm-up.ts) and V8 recompiles exec in the background; the timed runs come after that.
+for (const end = cpuMs() + (quick ? 700 : 1500); cpuMs() < end;) for (const loop of LOOPS) timeLoop(symbols.get(loop.name)!, 50_000);
 for (const loop of LOOPS) {
   const entry = symbols.get(loop.name)!;
   timeLoop(entry, 200_000); // warm up
@@ -86,3 +89,39 @@ console.log(`\ninterpreter speed (node ${process.version}; CPU time; load averag
 console.log(line(header));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of rows) console.log(line(r));
+
+// Process history: V8 optimizes the interpreter with the type feedback of what ran first, so a
+// workload's speed in a process that has already run other programs can differ from a fresh one
+// (src/cpu/warm-up.ts). Each figure: the workload in a child process (bench/cpu/history.ts), run
+// untimed until V8's recompiles are over, then the best of its timed runs; fresh: only the workload,
+// after a mix: the other workloads first.
+const MIX = ['loop:fp_loop@1', 'loop:rot_loop@1', 'program:nbody@1', 'program:sha256@1', 'fixture:strings@3'];
+const HISTORY = [
+  { workload: 'fixture:calls', reps: quick ? 15 : 40 },
+  { workload: 'program:fib', reps: quick ? 2 : 3 },
+  { workload: 'program:wc', reps: quick ? 2 : 3 },
+];
+const SETTLE_MS = quick ? 700 : 1500;
+function historyMips(workloads: string[]): number {
+  const args = ['--import', 'tsx', path.join(here, 'history.ts'), '--json', '--settle', String(SETTLE_MS), ...workloads];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`history.ts failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  return out[workloads[workloads.length - 1]!.split('@')[0]!]!;
+}
+const historyRows: string[][] = [];
+for (const { workload, reps } of HISTORY) {
+  let fresh = 0, mixed = 0;
+  for (let k = 0; k < (quick ? 1 : 2); k++) { // alternated, best of each (the machine is noisy)
+    fresh = Math.max(fresh, historyMips([`${workload}@${reps}`]));
+    mixed = Math.max(mixed, historyMips([...MIX, `${workload}@${reps}`]));
+  }
+  historyRows.push([workload, fresh.toFixed(1), mixed.toFixed(1), `${(100 * mixed / fresh).toFixed(0)}%`]);
+}
+const hHeader = ['workload', 'fresh process MIPS', 'after a mix MIPS', 'ratio'];
+const hWidths = hHeader.map((h, k) => Math.max(h.length, ...historyRows.map((r) => r[k].length)));
+const hLine = (cells: string[]) => '| ' + cells.map((c, k) => c.padEnd(hWidths[k])).join(' | ') + ' |';
+console.log(`\nprocess history (best runs in a child process after ${SETTLE_MS} ms untimed; the mix before: ${MIX.map((w) => w.split('@')[0]).join(', ')})`);
+console.log(hLine(hHeader));
+console.log('|' + hWidths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of historyRows) console.log(hLine(r));

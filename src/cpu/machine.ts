@@ -14,6 +14,7 @@ import { shift, shiftDouble, ShiftOp } from './shift.ts';
 import { CpuState, LazyKind } from './state.ts';
 import { stringOp } from './strings.ts';
 import { K } from './kinds.ts';
+import { warmUpOnce } from './warm-up.ts';
 import { SimdFaultKind, SimdFaultSignal, SimdUnit, execSimd, type SimdHost } from '../simd/index.ts';
 
 /** Host side of the trampoline region: slot = (address - 0x10000) >> 5. */
@@ -27,6 +28,20 @@ const AT_TRAMPOLINE = -3;
  * there is in `switchIp`. exec() returns at once so that its cached arrays are reloaded. */
 const AT_SWITCH = -4;
 const SLICE = 2 ** 30;
+/**
+ * The warm-up (src/cpu/warm-up.ts) costs 40-70 ms in a cold process, far too much for a short run
+ * (zvm exec hello), and a process's first program needs none (exec is optimized for what it runs).
+ * So it runs before the first run() of a process's second machine, once the machines before have
+ * retired WARM_UP_AFTER guest instructions (so exec has been hot): only a process that goes on to
+ * other programs after real work pays for it, and it is what such a process needs.
+ */
+const WARM_UP_AFTER = 2 ** 16;
+let warmedUp = false;
+/** Instructions retired by the process's machines, counted after each run() until the warm-up. */
+let retired = 0;
+/** Machines that have run, until the warm-up. */
+let machinesRun = 0;
+const makeMachine = (mem: SandboxMemory, text: Program, handler: TrampolineHandler): Machine => new Machine(mem, text, handler);
 
 export class Machine {
   readonly state: CpuState;
@@ -44,6 +59,9 @@ export class Machine {
   private trampolineAddr = 0;
   /** Instructions retired in the current slice before the one executing (for rdtsc). */
   private retiredInSlice = 0;
+  /** This machine's instructions already added to `retired`, and whether it has run (for the warm-up's trigger). */
+  private counted = 0;
+  private hasRun = false;
   /** MMX/XMM/x87 registers and control words. */
   readonly simd = new SimdUnit();
   /** What the SIMD executors see of this machine: GPRs, sandbox memory, status flags. */
@@ -87,6 +105,22 @@ export class Machine {
 
   /** Runs at most `budget` instructions. */
   run(budget: number): RunResult {
+    if (warmedUp) return this.runSlices(budget);
+    if (!this.hasRun) {
+      this.hasRun = true;
+      machinesRun++;
+      if (machinesRun > 1 && retired >= WARM_UP_AFTER) {
+        warmedUp = true;
+        warmUpOnce(makeMachine);
+      }
+    }
+    const r = this.runSlices(budget);
+    retired += this.state.icount - this.counted;
+    this.counted = this.state.icount;
+    return r;
+  }
+
+  private runSlices(budget: number): RunResult {
     const c = this.state;
     let left = budget;
     this.exitCode = null;

@@ -61,8 +61,9 @@ export class SandboxMemory {
   /** V8 fills a shared buffer byte by byte (~0.7 ns a byte, 30x a plain buffer's fill); copies stay fast. */
   private readonly shared: boolean;
 
-  constructor() {
-    this.buffer = allocateSandbox();
+  /** `buffer`: a smaller one only for a private machine whose mapped pages all lie inside it (the interpreter's warm-up). */
+  constructor(buffer: ArrayBuffer | SharedArrayBuffer = allocateSandbox()) {
+    this.buffer = buffer;
     this.u8 = new Uint8Array(this.buffer);
     this.dv = new DataView(this.buffer);
     this.shared = typeof SharedArrayBuffer === 'function' && this.buffer instanceof SharedArrayBuffer;
