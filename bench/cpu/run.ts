@@ -97,6 +97,7 @@ for (const r of rows) console.log(line(r));
 // after a mix: the other workloads first.
 const MIX = ['loop:fp_loop@1', 'loop:rot_loop@1', 'program:nbody@1', 'program:sha256@1', 'fixture:strings@3'];
 const HISTORY = [
+  { workload: 'loop:alu_loop', reps: quick ? 3 : 5 },
   { workload: 'fixture:calls', reps: quick ? 15 : 40 },
   { workload: 'program:fib', reps: quick ? 2 : 3 },
   { workload: 'program:wc', reps: quick ? 2 : 3 },
