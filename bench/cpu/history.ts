@@ -12,37 +12,19 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Channel, memorySink, memorySource } from '../../src/channels/index.ts';
 import { Machine } from '../../src/cpu/machine.ts';
 import { parseNexe } from '../../src/elf/index.ts';
 import { loadBareMachine } from '../../src/session/bare-machine.ts';
 import { Session } from '../../src/session/index.ts';
-import { buildNexe } from '../../src/toolchain/build-nexe.ts';
+import { programNexe, programWorkloads, workloadChannels } from '../programs/workloads.ts';
 import { helloHost } from '../../test/cpu/hello-host.ts';
 import { buildLoops, cpuMs, TEXT, type LoopsImage } from './loops-image.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 
-/** Inputs of the bench programs (the same as bench/programs/quick.ts, smaller where a run is long). */
-const text = Array.from({ length: 100_000 }, (_, i) => `w${(i * 7919) % 5000}${i % 11 === 0 ? '\n' : ' '}`).join('');
-const PROGRAMS: Record<string, { args: string[]; stdin?: string }> = {
-  fib: { args: ['29'] },
-  qsort: { args: ['50000'] },
-  sha256: { args: [], stdin: text },
-  wc: { args: [], stdin: text },
-  nbody: { args: ['2000'] },
-};
-const limits = { gets: 1e9, getSize: 1e12, puts: 1e9, putSize: 1e12 };
-
-/** The nexe of bench/programs/<name>.c, built once into a cache shared with quick.ts. */
-export async function programNexe(name: string): Promise<Uint8Array> {
-  const cache = path.join(tmpdir(), 'zvm-bench-quick');
-  mkdirSync(cache, { recursive: true });
-  const nexePath = path.join(cache, `${name}.nexe`);
-  if (!existsSync(nexePath)) await buildNexe({ inputs: [path.join(root, 'bench', 'programs', `${name}.c`)], output: nexePath, cflags: ['-O2'] });
-  return new Uint8Array(readFileSync(nexePath));
-}
+/** The bench programs, smaller than in bench/programs/quick.ts where a run is long. */
+const PROGRAMS = programWorkloads({ fib: 29, qsort: 50_000, words: 100_000, nbody: 2000 });
 
 let loops: LoopsImage | undefined;
 const nexes = new Map<string, ReturnType<typeof parseNexe>>();
@@ -79,11 +61,7 @@ async function runOnce(workload: string): Promise<{ instrs: number; ms: number }
     const w = PROGRAMS[name];
     if (w === undefined) throw new Error(`unknown program ${name}`);
     const nexe = await programNexe(name);
-    const channels = [
-      new Channel(memorySource(new TextEncoder().encode(w.stdin ?? '')), { alias: '/dev/stdin', type: 0, limits }),
-      new Channel(memorySink(), { alias: '/dev/stdout', type: 0, limits }),
-      new Channel(memorySink(), { alias: '/dev/stderr', type: 0, limits }),
-    ];
+    const channels = workloadChannels(w);
     const t0 = cpuMs();
     const r = await new Session(nexe, channels, { args: [name, ...w.args] }).run();
     const ms = cpuMs() - t0;
