@@ -77,7 +77,7 @@ writeFileSync(path.join(dist, 'zvm.inputs'), ['scripts/build-cli.mjs', ...inputs
 // the code cache.
 const cache = `${bundle}.cache`;
 rmSync(cache, { force: true });
-const hello = path.join(root, 'fixtures', 'hello-trap.nexe');
+const hello = path.join(root, 'fixtures', 'hello-nacl.nexe'); // NaCl system calls: ZRT's code is in the cache too
 const run = spawnSync(process.execPath, [path.join(root, 'bin', 'zvm'), 'exec', hello], {
   stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ZVM_WRITE_CODE_CACHE: cache },
 });
