@@ -365,8 +365,15 @@ export class Machine {
     const kinds = P.kind, subs = P.sub, locT = P.locT, locW = P.locW, locR = P.locR;
     const immLo = P.immLo, immHi = P.immHi, target = P.target, targetAddr = P.targetAddr;
     const memBase = P.memBase, memIndex = P.memIndex, memShift = P.memShift, memDisp32 = P.memDisp32, nopRun = P.nopRun;
+    // `| 0` (here and on execRare's result) keeps i and left int32 in the optimized loop: a value
+    // of unknown type (a parameter, a call's result) reaching their loop phis makes V8 keep them as
+    // tagged Smis, with a tag check, untag and retag in every dispatch (~15 more host instructions
+    // per dispatch once exec has feedback for the cases that call execRare).
+    // Named constants are written here as literals with the name in a comment (checked by
+    // test/cpu/exec-literals.test.ts): `AluOp.Sub` is a load from an imported object (module cell,
+    // hole, Smi and map checks: ~10 host instructions) on every dispatch that tests it.
     let i = this.ip;
-    let left = budget;
+    let left = budget | 0;
     try {
       while (left > 0) {
         left--;
@@ -378,20 +385,20 @@ export class Machine {
           case 62 /* K.Alu32RR */: case 63 /* K.Alu32RI */: {
             const j = 3 * i;
             const d = locR[j];
-            const b = kind === K.Alu32RR ? R[2 * locR[j + 1]] : immLo[i];
+            const b = kind === 62 /* K.Alu32RR */ ? R[2 * locR[j + 1]] : immLo[i];
             const op = subs[i];
             const a = R[2 * d];
-            if (op === AluOp.Sub || op === AluOp.Cmp) {
+            if (op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */) {
               const r = (a - b) | 0;
-              setLazy(c, LazyKind.Sub, 32, a, 0, b, 0, r, 0);
-              if (op === AluOp.Sub) { R[2 * d] = r; R[2 * d + 1] = 0; }
-            } else if (op === AluOp.Add) {
+              setLazy(c, 3 /* LazyKind.Sub */, 32, a, 0, b, 0, r, 0);
+              if (op === 5 /* AluOp.Sub */) { R[2 * d] = r; R[2 * d + 1] = 0; }
+            } else if (op === 0 /* AluOp.Add */) {
               const r = (a + b) | 0;
-              setLazy(c, LazyKind.Add, 32, a, 0, b, 0, r, 0);
+              setLazy(c, 1 /* LazyKind.Add */, 32, a, 0, b, 0, r, 0);
               R[2 * d] = r; R[2 * d + 1] = 0;
             } else {
               const r = alu(c, op, 32, a, 0, b, 0);
-              if (op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = 0; }
+              if (op !== 8 /* AluOp.Test */) { R[2 * d] = r; R[2 * d + 1] = 0; }
             }
             i++;
             break;
@@ -400,37 +407,37 @@ export class Machine {
             const j = 3 * i;
             const d = locR[j];
             const a = R[2 * d];
-            const b = locT[j + 1] === Loc.Reg ? R[2 * locR[j + 1]] : immLo[i];
+            const b = locT[j + 1] === 1 /* Loc.Reg */ ? R[2 * locR[j + 1]] : immLo[i];
             const op = subs[i];
             if (left === 0) { // the budget ends between the pair: run the first alone, with flags
               const r = alu(c, op, 32, a, 0, b, 0);
-              if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = 0; }
+              if (op !== 7 /* AluOp.Cmp */ && op !== 8 /* AluOp.Test */) { R[2 * d] = r; R[2 * d + 1] = 0; }
               i++;
               break;
             }
             left--;
-            if (kind === K.AluJcc32L) alu(c, op, 32, a, 0, b, 0); // records the live flags
+            if (kind === 107 /* K.AluJcc32L */) alu(c, op, 32, a, 0, b, 0); // records the live flags
             let r: number;
             switch (op) {
-              case AluOp.Sub: r = (a - b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
-              case AluOp.Cmp: r = (a - b) | 0; break;
-              case AluOp.And: r = a & b; R[2 * d] = r; R[2 * d + 1] = 0; break;
-              case AluOp.Test: r = a & b; break;
-              case AluOp.Add: r = (a + b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
-              case AluOp.Or: r = a | b; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case 5 /* AluOp.Sub */: r = (a - b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case 7 /* AluOp.Cmp */: r = (a - b) | 0; break;
+              case 4 /* AluOp.And */: r = a & b; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case 8 /* AluOp.Test */: r = a & b; break;
+              case 0 /* AluOp.Add */: r = (a + b) | 0; R[2 * d] = r; R[2 * d + 1] = 0; break;
+              case 1 /* AluOp.Or */: r = a | b; R[2 * d] = r; R[2 * d + 1] = 0; break;
               default: r = a ^ b; R[2 * d] = r; R[2 * d + 1] = 0;
             }
             const cc = subs[i + 1];
             let taken: boolean;
             switch (cc >> 1) {
-              case 0: taken = (op === AluOp.Sub || op === AluOp.Cmp) && ((a ^ b) & (a ^ r)) < 0; break;
-              case 1: taken = (op === AluOp.Sub || op === AluOp.Cmp) && a >>> 0 < b >>> 0; break;
+              case 0: taken = (op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */) && ((a ^ b) & (a ^ r)) < 0; break;
+              case 1: taken = (op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */) && a >>> 0 < b >>> 0; break;
               case 2: taken = r === 0; break;
-              case 3: taken = (op === AluOp.Sub || op === AluOp.Cmp) ? a >>> 0 <= b >>> 0 : r === 0; break;
+              case 3: taken = (op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */) ? a >>> 0 <= b >>> 0 : r === 0; break;
               case 4: taken = r < 0; break;
               case 5: taken = parity(r) === 1; break;
-              case 6: taken = (op === AluOp.Sub || op === AluOp.Cmp) ? a < b : r < 0; break;
-              default: taken = (op === AluOp.Sub || op === AluOp.Cmp) ? a <= b : r <= 0;
+              case 6: taken = (op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */) ? a < b : r < 0; break;
+              default: taken = (op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */) ? a <= b : r <= 0;
             }
             if ((cc & 1) !== 0) taken = !taken;
             if (taken) {
@@ -445,24 +452,24 @@ export class Machine {
             const d = locR[j];
             const aLo = R[2 * d], aHi = R[2 * d + 1];
             let bLo: number, bHi: number;
-            if (locT[j + 1] === Loc.Reg) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
+            if (locT[j + 1] === 1 /* Loc.Reg */) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
             else { bLo = immLo[i]; bHi = immHi[i]; }
             const op = subs[i];
             if (left === 0) {
               const r = alu(c, op, 64, aLo, aHi, bLo, bHi);
-              if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
+              if (op !== 7 /* AluOp.Cmp */ && op !== 8 /* AluOp.Test */) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
               i++;
               break;
             }
             left--;
-            if (kind === K.AluJcc64L) alu(c, op, 64, aLo, aHi, bLo, bHi); // records the live flags
-            const isSub = op === AluOp.Sub || op === AluOp.Cmp;
+            if (kind === 108 /* K.AluJcc64L */) alu(c, op, 64, aLo, aHi, bLo, bHi); // records the live flags
+            const isSub = op === 5 /* AluOp.Sub */ || op === 7 /* AluOp.Cmp */;
             let rLo: number, rHi: number;
             if (isSub) {
               rLo = (aLo - bLo) | 0;
               rHi = (aHi - bHi - (aLo >>> 0 < bLo >>> 0 ? 1 : 0)) | 0;
             } else { rLo = aLo & bLo; rHi = aHi & bHi; }
-            if (op === AluOp.Sub || op === AluOp.And) { R[2 * d] = rLo; R[2 * d + 1] = rHi; }
+            if (op === 5 /* AluOp.Sub */ || op === 4 /* AluOp.And */) { R[2 * d] = rLo; R[2 * d + 1] = rHi; }
             const cc = subs[i + 1];
             let taken: boolean;
             switch (cc >> 1) {
@@ -486,7 +493,7 @@ export class Machine {
           case 84 /* K.IncDecJcc32 */: case 85 /* K.IncDecJcc64 */: {
             const d = locR[3 * i];
             const delta = subs[i] === 1 ? 1 : -1;
-            const w64 = kind === K.IncDecJcc64;
+            const w64 = kind === 85 /* K.IncDecJcc64 */;
             const lo = R[2 * d];
             if (left === 0) {
               const r = delta === 1 ? inc(c, w64 ? 64 : 32, lo, R[2 * d + 1]) : dec(c, w64 ? 64 : 32, lo, R[2 * d + 1]);
@@ -530,13 +537,13 @@ export class Machine {
           case 96 /* K.ShiftNF32 */: {
             const j = 3 * i;
             const d = locR[j];
-            const n = (locT[j + 1] === Loc.Imm ? immLo[i] : c.U8[locR[j + 1]]) & 31;
+            const n = (locT[j + 1] === 3 /* Loc.Imm */ ? immLo[i] : c.U8[locR[j + 1]]) & 31;
             const a = R[2 * d];
             switch (subs[i]) {
-              case ShiftOp.Shr: R[2 * d] = a >>> n; break;
-              case ShiftOp.Sar: R[2 * d] = a >> n; break;
-              case ShiftOp.Rol: R[2 * d] = n === 0 ? a : (a << n) | (a >>> (32 - n)); break;
-              case ShiftOp.Ror: R[2 * d] = n === 0 ? a : (a >>> n) | (a << (32 - n)); break;
+              case 5 /* ShiftOp.Shr */: R[2 * d] = a >>> n; break;
+              case 7 /* ShiftOp.Sar */: R[2 * d] = a >> n; break;
+              case 0 /* ShiftOp.Rol */: R[2 * d] = n === 0 ? a : (a << n) | (a >>> (32 - n)); break;
+              case 1 /* ShiftOp.Ror */: R[2 * d] = n === 0 ? a : (a >>> n) | (a << (32 - n)); break;
               default: R[2 * d] = a << n;
             }
             R[2 * d + 1] = 0;
@@ -546,19 +553,19 @@ export class Machine {
           case 97 /* K.ShiftNF64 */: {
             const j = 3 * i;
             const d = locR[j];
-            const n = (locT[j + 1] === Loc.Imm ? immLo[i] : c.U8[locR[j + 1]]) & 63;
+            const n = (locT[j + 1] === 3 /* Loc.Imm */ ? immLo[i] : c.U8[locR[j + 1]]) & 63;
             if (n !== 0) {
               const lo = R[2 * d], hi = R[2 * d + 1];
               const op = subs[i];
-              if (op === ShiftOp.Shr || op === ShiftOp.Sar) {
-                const fill = op === ShiftOp.Sar ? hi >> 31 : 0;
-                if (n < 32) { R[2 * d] = (lo >>> n) | (hi << (32 - n)); R[2 * d + 1] = op === ShiftOp.Sar ? hi >> n : hi >>> n; }
-                else { R[2 * d] = op === ShiftOp.Sar ? hi >> (n - 32) : hi >>> (n - 32); R[2 * d + 1] = fill; }
-              } else if (op === ShiftOp.Rol || op === ShiftOp.Ror) {
+              if (op === 5 /* ShiftOp.Shr */ || op === 7 /* ShiftOp.Sar */) {
+                const fill = op === 7 /* ShiftOp.Sar */ ? hi >> 31 : 0;
+                if (n < 32) { R[2 * d] = (lo >>> n) | (hi << (32 - n)); R[2 * d + 1] = op === 7 /* ShiftOp.Sar */ ? hi >> n : hi >>> n; }
+                else { R[2 * d] = op === 7 /* ShiftOp.Sar */ ? hi >> (n - 32) : hi >>> (n - 32); R[2 * d + 1] = fill; }
+              } else if (op === 0 /* ShiftOp.Rol */ || op === 1 /* ShiftOp.Ror */) {
                 const swap = n >= 32, k = n & 31; // a rotation by 32 swaps the halves
                 const a = swap ? hi : lo, b = swap ? lo : hi;
                 if (k === 0) { R[2 * d] = a; R[2 * d + 1] = b; }
-                else if (op === ShiftOp.Rol) { R[2 * d] = (a << k) | (b >>> (32 - k)); R[2 * d + 1] = (b << k) | (a >>> (32 - k)); }
+                else if (op === 0 /* ShiftOp.Rol */) { R[2 * d] = (a << k) | (b >>> (32 - k)); R[2 * d + 1] = (b << k) | (a >>> (32 - k)); }
                 else { R[2 * d] = (a >>> k) | (b << (32 - k)); R[2 * d + 1] = (b >>> k) | (a << (32 - k)); }
               } else if (n < 32) { R[2 * d + 1] = (hi << n) | (lo >>> (32 - n)); R[2 * d] = lo << n; }
               else { R[2 * d + 1] = lo << (n - 32); R[2 * d] = 0; }
@@ -569,8 +576,8 @@ export class Machine {
           case 110 /* K.ShiftR32 */: case 111 /* K.ShiftR64 */: {
             const j = 3 * i;
             const d = locR[j];
-            const n = locT[j + 1] === Loc.Imm ? immLo[i] & 0xff : c.U8[locR[j + 1]];
-            if (kind === K.ShiftR32) { R[2 * d] = shift(c, subs[i], 32, R[2 * d], 0, n); R[2 * d + 1] = 0; }
+            const n = locT[j + 1] === 3 /* Loc.Imm */ ? immLo[i] & 0xff : c.U8[locR[j + 1]];
+            if (kind === 110 /* K.ShiftR32 */) { R[2 * d] = shift(c, subs[i], 32, R[2 * d], 0, n); R[2 * d + 1] = 0; }
             else { R[2 * d] = shift(c, subs[i], 64, R[2 * d], R[2 * d + 1], n); R[2 * d + 1] = c.outHi; }
             i++;
             break;
@@ -586,7 +593,7 @@ export class Machine {
           case 98 /* K.Imul32NF */: {
             const j = 3 * i;
             const d = locR[j];
-            const three = locT[j + 2] === Loc.Imm;
+            const three = locT[j + 2] === 3 /* Loc.Imm */;
             const a = three ? R[2 * locR[j + 1]] : R[2 * d];
             const b = three ? immLo[i] : R[2 * locR[j + 1]];
             R[2 * d] = Math.imul(a, b); R[2 * d + 1] = 0;
@@ -619,7 +626,7 @@ export class Machine {
             const lo = add(c, 64, R[2 * x] & -32, 0, R[30], R[31]), hi = c.outHi;
             R[2 * x] = lo; R[2 * x + 1] = hi;
             i += 2; // faults from here on belong to the jmp/call
-            if (kind === K.NaclCall) this.push64((P.addr[i] + P.len[i]) | 0, 0);
+            if (kind === 106 /* K.NaclCall */) this.push64((P.addr[i] + P.len[i]) | 0, 0);
             this.ip = i;
             this.jumpTo(lo, hi);
             i = this.ip;
@@ -631,7 +638,7 @@ export class Machine {
           case 103 /* K.JmpIndR */: case 104 /* K.CallIndR */: {
             const r = locR[3 * i];
             const lo = R[2 * r], hi = R[2 * r + 1];
-            if (kind === K.CallIndR) this.push64((P.addr[i] + P.len[i]) | 0, 0);
+            if (kind === 104 /* K.CallIndR */) this.push64((P.addr[i] + P.len[i]) | 0, 0);
             this.ip = i;
             this.jumpTo(lo, hi);
             i = this.ip;
@@ -654,11 +661,11 @@ export class Machine {
             const j = 3 * i;
             const d = locR[j];
             let bLo: number, bHi: number;
-            if (kind === K.Alu64RR) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
+            if (kind === 64 /* K.Alu64RR */) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
             else { bLo = immLo[i]; bHi = immHi[i]; }
             const op = subs[i];
             const r = alu(c, op, 64, R[2 * d], R[2 * d + 1], bLo, bHi);
-            if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
+            if (op !== 7 /* AluOp.Cmp */ && op !== 8 /* AluOp.Test */) { R[2 * d] = r; R[2 * d + 1] = c.outHi; }
             i++;
             break;
           }
@@ -666,23 +673,23 @@ export class Machine {
             const j = 3 * i;
             const d = locR[j];
             let bLo: number, bHi: number;
-            if (kind === K.Alu64RRNF) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
+            if (kind === 68 /* K.Alu64RRNF */) { const s = locR[j + 1]; bLo = R[2 * s]; bHi = R[2 * s + 1]; }
             else { bLo = immLo[i]; bHi = immHi[i]; }
             const aLo = R[2 * d], aHi = R[2 * d + 1];
             switch (subs[i]) {
-              case AluOp.Add: {
+              case 0 /* AluOp.Add */: {
                 const lo = (aLo + bLo) | 0;
                 R[2 * d + 1] = (aHi + bHi + (lo >>> 0 < aLo >>> 0 ? 1 : 0)) | 0;
                 R[2 * d] = lo;
                 break;
               }
-              case AluOp.Sub: {
+              case 5 /* AluOp.Sub */: {
                 R[2 * d + 1] = (aHi - bHi - (aLo >>> 0 < bLo >>> 0 ? 1 : 0)) | 0;
                 R[2 * d] = (aLo - bLo) | 0;
                 break;
               }
-              case AluOp.Or: R[2 * d] = aLo | bLo; R[2 * d + 1] = aHi | bHi; break;
-              case AluOp.And: R[2 * d] = aLo & bLo; R[2 * d + 1] = aHi & bHi; break;
+              case 1 /* AluOp.Or */: R[2 * d] = aLo | bLo; R[2 * d + 1] = aHi | bHi; break;
+              case 4 /* AluOp.And */: R[2 * d] = aLo & bLo; R[2 * d + 1] = aHi & bHi; break;
               default: R[2 * d] = aLo ^ bLo; R[2 * d + 1] = aHi ^ bHi;
             }
             i++;
@@ -734,11 +741,11 @@ export class Machine {
           case 6 /* K.Alu */: {
             const op = subs[i];
             const j = 3 * i;
-            const a = locT[j] === Loc.Mem || locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const a = locT[j] === 2 /* Loc.Mem */ || locT[j + 1] === 2 /* Loc.Mem */ ? this.ea(i) : 0;
             const aLo = this.rd(i, 0, a), aHi = c.outHi;
             const bLo = this.rd(i, 1, a), bHi = c.outHi;
             const r = alu(c, op, locW[j], aLo, aHi, bLo, bHi);
-            if (op !== AluOp.Cmp && op !== AluOp.Test) this.wr(i, 0, a, r, c.outHi);
+            if (op !== 7 /* AluOp.Cmp */ && op !== 8 /* AluOp.Test */) this.wr(i, 0, a, r, c.outHi);
             i++;
             break;
           }
@@ -781,7 +788,7 @@ export class Machine {
             const d = locR[j];
             const op = subs[i];
             const r = alu(c, op, 32, R[2 * d], 0, this.mem.read32(this.eaQuick(i)), 0);
-            if (op !== AluOp.Cmp && op !== AluOp.Test) { R[2 * d] = r; R[2 * d + 1] = 0; }
+            if (op !== 7 /* AluOp.Cmp */ && op !== 8 /* AluOp.Test */) { R[2 * d] = r; R[2 * d + 1] = 0; }
             i++;
             break;
           }
@@ -789,16 +796,16 @@ export class Machine {
             const a = this.eaQuick(i);
             const op = subs[i];
             const r = alu(c, op, 32, this.mem.read32(a), 0, R[2 * locR[3 * i + 1]], 0);
-            if (op !== AluOp.Cmp && op !== AluOp.Test) this.mem.write32(a, r);
+            if (op !== 7 /* AluOp.Cmp */ && op !== 8 /* AluOp.Test */) this.mem.write32(a, r);
             i++;
             break;
           }
           case 3 /* K.Movzx */: case 4 /* K.Movsx */: {
             const j = 3 * i;
-            const a = locT[j + 1] === Loc.Mem ? this.ea(i) : 0;
+            const a = locT[j + 1] === 2 /* Loc.Mem */ ? this.ea(i) : 0;
             let v = this.rd(i, 1, a);
             let hi = 0;
-            if (kind === K.Movsx) {
+            if (kind === 4 /* K.Movsx */) {
               const sw = locW[j + 1];
               if (sw < 32) v = (v << (32 - sw)) >> (32 - sw);
               hi = v >> 31;
@@ -809,7 +816,7 @@ export class Machine {
           }
           case 109 /* K.Simd */: {
             const j = 3 * i;
-            execSimd(this.simd, P.form[i], locR[j], locR[j + 1], locT[j] === Loc.Mem ? this.ea(i) : -1, immLo[i], subs[i], this.simdHost);
+            execSimd(this.simd, P.form[i], locR[j], locR[j + 1], locT[j] === 2 /* Loc.Mem */ ? this.ea(i) : -1, immLo[i], subs[i], this.simdHost);
             i++;
             break;
           }
@@ -823,7 +830,7 @@ export class Machine {
           }
           case 40 /* K.Ret */: {
             const lo = this.pop64(), hi = c.outHi;
-            if (locT[3 * i] === Loc.Imm) this.addSp(immLo[i] & 0xffff);
+            if (locT[3 * i] === 3 /* Loc.Imm */) this.addSp(immLo[i] & 0xffff);
             this.ip = i;
             this.jumpTo(lo, hi);
             i = this.ip;
@@ -833,7 +840,7 @@ export class Machine {
           default:
             this.ip = i;
             this.retiredInSlice = budget - left - 1;
-            i = this.execRare(kind, i);
+            i = this.execRare(kind, i) | 0;
             if (i < 0) return left;
         }
       }
