@@ -1,18 +1,21 @@
 // Guest MIPS of workloads run one after another in ONE process, so that the speed of a workload can
 // be compared between a fresh process and one that has already run other programs (V8 optimizes the
 // interpreter with the type feedback of whatever ran first).
-// `npx tsx bench/cpu/history.ts [--json] [--reps N] [--settle MS] <workload>[@reps]...` runs them in
+// `npx tsx bench/cpu/history.ts [--json] [--no-warm-up] [--reps N] [--settle MS] <workload>[@reps]...` runs them in
 // order, each `reps` times (default N = 5), and prints each one's best MIPS; --settle first runs the
 // LAST workload untimed for MS of CPU time (so that V8's recompiles are over: the steady state, fresh
 // or after the others). A workload is `loop:<name>`
 // (bench/cpu/loops.S), `fixture:<name>` (fixtures/<name>.nexe on the bare machine) or
 // `program:<name>` (bench/programs/<name>.c in a Session, nexes cached as bench/programs/quick.ts does).
+// --no-warm-up: no interpreter warm-up (src/cpu/warm-up.ts), as in a process that runs one program
+// (each run here is a new machine, and a process's second machine would start it).
 // bench/cpu/run.ts runs it in child processes for its process-history table.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Machine } from '../../src/cpu/machine.ts';
+import { disableWarmUp } from '../../src/cpu/warm-up.ts';
 import { parseNexe } from '../../src/elf/index.ts';
 import { loadBareMachine } from '../../src/session/bare-machine.ts';
 import { Session } from '../../src/session/index.ts';
@@ -86,6 +89,7 @@ export async function bestMips(workload: string, reps: number): Promise<{ mips: 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
+  if (args.includes('--no-warm-up')) disableWarmUp();
   const option = (name: string, fallback: number): number => {
     const at = args.indexOf(name);
     return at >= 0 ? Number(args[at + 1]) : fallback;

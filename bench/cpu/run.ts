@@ -93,8 +93,8 @@ for (const r of rows) console.log(line(r));
 // Process history: V8 optimizes the interpreter with the type feedback of what ran first, so a
 // workload's speed in a process that has already run other programs can differ from a fresh one
 // (src/cpu/warm-up.ts). Each figure: the workload in a child process (bench/cpu/history.ts), run
-// untimed until V8's recompiles are over, then the best of its timed runs; fresh: only the workload,
-// after a mix: the other workloads first.
+// untimed until V8's recompiles are over, then the best of its timed runs; one-program process: only
+// the workload and no warm-up (as `zvm run`), after a mix: the other workloads first, then the warm-up.
 const MIX = ['loop:fp_loop@1', 'loop:rot_loop@1', 'program:nbody@1', 'program:sha256@1', 'fixture:strings@3'];
 const HISTORY = [
   { workload: 'loop:alu_loop', reps: quick ? 3 : 5 },
@@ -103,8 +103,8 @@ const HISTORY = [
   { workload: 'program:wc', reps: quick ? 2 : 3 },
 ];
 const SETTLE_MS = quick ? 700 : 1500;
-function historyMips(workloads: string[]): number {
-  const args = ['--import', 'tsx', path.join(here, 'history.ts'), '--json', '--settle', String(SETTLE_MS), ...workloads];
+function historyMips(workloads: string[], warmUp: boolean): number {
+  const args = ['--import', 'tsx', path.join(here, 'history.ts'), '--json', ...(warmUp ? [] : ['--no-warm-up']), '--settle', String(SETTLE_MS), ...workloads];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`history.ts failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
@@ -114,12 +114,12 @@ const historyRows: string[][] = [];
 for (const { workload, reps } of HISTORY) {
   let fresh = 0, mixed = 0;
   for (let k = 0; k < (quick ? 1 : 2); k++) { // alternated, best of each (the machine is noisy)
-    fresh = Math.max(fresh, historyMips([`${workload}@${reps}`]));
-    mixed = Math.max(mixed, historyMips([...MIX, `${workload}@${reps}`]));
+    fresh = Math.max(fresh, historyMips([`${workload}@${reps}`], false));
+    mixed = Math.max(mixed, historyMips([...MIX, `${workload}@${reps}`], true));
   }
   historyRows.push([workload, fresh.toFixed(1), mixed.toFixed(1), `${(100 * mixed / fresh).toFixed(0)}%`]);
 }
-const hHeader = ['workload', 'fresh process MIPS', 'after a mix MIPS', 'ratio'];
+const hHeader = ['workload', 'one-program process MIPS', 'after a mix and the warm-up MIPS', 'ratio'];
 const hWidths = hHeader.map((h, k) => Math.max(h.length, ...historyRows.map((r) => r[k].length)));
 const hLine = (cells: string[]) => '| ' + cells.map((c, k) => c.padEnd(hWidths[k])).join(' | ') + ' |';
 console.log(`\nprocess history (best runs in a child process after ${SETTLE_MS} ms untimed; the mix before: ${MIX.map((w) => w.split('@')[0]).join(', ')})`);

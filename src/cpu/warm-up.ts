@@ -79,6 +79,11 @@ export function runWarmUp(make: MakeMachine): RunResult[] {
 
 let started = false;
 
+/** No warm-up in this process (benchmarks measuring a one-program process, like `zvm run`, with several machines). */
+export function disableWarmUp(): void {
+  started = true;
+}
+
 /** Runs the warm-up once per process (the first call does it; later calls return at once). A
  * failure only costs speed, never the real run (test/cpu/warm-up.test.ts checks every result). */
 export function warmUpOnce(make: MakeMachine): void {
