@@ -6,6 +6,7 @@ import { GP_SPEC } from '../table-gp.ts';
 import { X87_SPEC } from '../table-x87.ts';
 import { SIMD_SPEC } from '../table-simd.ts';
 import { VEX_SPEC } from '../table-vex.ts';
+import { interner } from './interner.ts';
 
 export interface BuiltForms {
   readonly forms: readonly Form[];
@@ -15,17 +16,8 @@ export interface BuiltForms {
 }
 
 export function buildForms(): BuiltForms {
-  const opIds = new Map<string, number>();
-  const ops: string[] = [];
-  const opIdOf = (name: string): number => {
-    let id = opIds.get(name);
-    if (id === undefined) {
-      id = ops.length;
-      ops.push(name);
-      opIds.set(name, id);
-    }
-    return id;
-  };
+  const ops = interner<string>((name) => name);
+  const opIdOf = (name: string): number => ops.idOf(name);
   const forms: Form[] = [];
   const extras: FormExtra[] = [];
   for (const line of [...GP_SPEC, ...X87_SPEC, ...SIMD_SPEC, ...VEX_SPEC]) {
@@ -33,5 +25,5 @@ export function buildForms(): BuiltForms {
     forms.push(parsed.form);
     extras.push(parsed.extra);
   }
-  return { forms, extras, ops };
+  return { forms, extras, ops: ops.values };
 }

@@ -6,6 +6,7 @@ import { FormLayout } from '../table-constants.ts';
 import { OperandKind, type Form, type OperandSpec } from '../types.ts';
 import { buildDispatch } from './dispatch.ts';
 import { buildForms } from './forms.ts';
+import { interner } from './interner.ts';
 import { buildTables } from './tables.ts';
 
 export const GENERATED_PATH = 'src/decoder/tables.generated.ts';
@@ -36,22 +37,11 @@ export function formLayout(f: Form, x: FormExtra): number {
 
 export function tableData(): TableData {
   const built = buildAll();
-  const operands: OperandRow[] = [];
-  const seen = new Map<string, number>();
-  const operandIndex = (o: OperandSpec): number => {
-    const row: OperandRow = [o.kind, o.cls, o.width, o.access, o.reg];
-    const key = row.join(',');
-    let i = seen.get(key);
-    if (i === undefined) {
-      i = operands.length;
-      operands.push(row);
-      seen.set(key, i);
-    }
-    return i;
-  };
+  const operands = interner<OperandRow>((row) => row.join(','));
+  const operandIndex = (o: OperandSpec): number => operands.idOf([o.kind, o.cls, o.width, o.access, o.reg]);
   const forms = built.forms.map((f, i) => formRow(f, built.extras[i], operandIndex));
   return {
-    ops: [...built.ops], operands, forms, FAST_INFO: Array.from(built.tables.FAST_INFO), FAST: Array.from(built.tables.FAST),
+    ops: [...built.ops], operands: operands.values, forms, FAST_INFO: Array.from(built.tables.FAST_INFO), FAST: Array.from(built.tables.FAST),
     FORM_LAYOUT: built.forms.map((f, i) => formLayout(f, built.extras[i])),
   };
 }
