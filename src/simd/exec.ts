@@ -1,7 +1,6 @@
 // The entry point the integer interpreter calls for MMX/SSE..SSE4.2/x87/fxsave forms.
-import { Feature } from '../decoder/index.ts';
 import type { SimdHost } from './interface.ts';
-import { HANDLERS, resolveForm, setOwnership } from './registry.ts';
+import { HANDLERS, resolveForm } from './registry.ts';
 import type { SimdUnit } from './state.ts';
 import './sse-move.ts';
 import './sse-int.ts';
@@ -9,15 +8,6 @@ import './sse-float.ts';
 import './sse-string.ts';
 import './x87.ts';
 import './save.ts';
-
-/** Features whose forms this module executes (crc32, movnti, fences, prefetches stay with the cpu). */
-const MINE = new Set<number>([Feature.X87, Feature.MMX, Feature.MMXExt, Feature.SSE, Feature.SSE2, Feature.SSE3,
-  Feature.SSSE3, Feature.SSE41, Feature.SSE42, Feature.FXSR, Feature.CMOV]);
-const NOT_MINE = new Set(['crc32', 'movnti', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'lfence',
-  'mfence', 'sfence']);
-
-setOwnership((f) => MINE.has(f.feature) && !NOT_MINE.has(f.mnemonic) &&
-  (f.feature !== Feature.CMOV || f.mnemonic.startsWith('fcmov')));
 
 /** True when `form` is executed by execSimd (has a handler here). */
 export function isSimdForm(form: number): boolean {

@@ -2,7 +2,7 @@
 // A key is `mnemonic`, `mnemonic.mm` (forms with an MMX operand) or `mnemonic sig`, where sig lists
 // each operand as register class (G gpr, X xmm, M mmx, S x87) + place (r reg, m reg-or-memory, i imm,
 // s st0, t st(i), f fixed): e.g. 'movq Gm,Xr' is movq Eq,Vdq. The most specific key wins.
-import { formAt, FORM_COUNT, OperandKind, RegClass, Width, type Form } from '../decoder/index.ts';
+import { Feature, formAt, FORM_COUNT, OperandKind, RegClass, Width, type Form } from '../decoder/index.ts';
 import type { Exec } from './interface.ts';
 import type { SimdUnit } from './state.ts';
 
@@ -65,12 +65,16 @@ export const FORM_MMX = new Uint8Array(n);
  */
 export const HANDLERS: (Handler | null | undefined)[] = new Array(n).fill(undefined);
 
-/** Which forms are SIMD/x87 forms at all: the caller's rule (exec.ts), set before the first resolve. */
-let owns: (f: Form) => boolean = () => true;
+/** Features whose forms this module executes (crc32, movnti, fences, prefetches stay with the cpu). */
+const MINE = new Set<number>([Feature.X87, Feature.MMX, Feature.MMXExt, Feature.SSE, Feature.SSE2, Feature.SSE3,
+  Feature.SSSE3, Feature.SSE41, Feature.SSE42, Feature.FXSR, Feature.CMOV]);
+const NOT_MINE = new Set(['crc32', 'movnti', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'lfence',
+  'mfence', 'sfence']);
 
-/** Sets the rule that says which forms this module executes (exec.ts does, once). */
-export function setOwnership(rule: (f: Form) => boolean): void {
-  owns = rule;
+/** True for the forms src/simd executes when it has a handler for them (VEX/XOP maps excluded). */
+function owns(f: Form): boolean {
+  return f.map < 5 && MINE.has(f.feature) && !NOT_MINE.has(f.mnemonic) &&
+    (f.feature !== Feature.CMOV || f.mnemonic.startsWith('fcmov'));
 }
 
 /** Resolves one form's handler from the registered keys (every handler module has loaded by then). */
@@ -82,16 +86,11 @@ export function resolveForm(id: number): Handler | null {
   FORM_MSIZE[id] = mem ? widthBytes(mem.width, true) : 0;
   FORM_MMX[id] = isMmxForm(f) ? 1 : 0;
   let h: Handler | undefined;
-  if (f.map < 5 && owns(f)) { // VEX/XOP forms are not executed here
+  if (owns(f)) {
     h = byKey.get(`${f.mnemonic} ${signature(f)}`) ??
       (FORM_MMX[id] ? byKey.get(`${f.mnemonic}.mm`) : undefined) ?? byKey.get(f.mnemonic);
   }
   return (HANDLERS[id] = h ?? null);
-}
-
-/** Resolves every form (tests and tools that read FORM_MSIZE or HANDLERS for all forms). */
-export function resolveAllForms(): void {
-  for (let id = 0; id < n; id++) resolveForm(id);
 }
 
 /** For tests: the keys that were registered. */
