@@ -3,7 +3,7 @@
 // from JSON text (that parse, and the text's copies in the bundle and its code cache, were ~10 ms
 // of a `zvm exec`'s start-up). Layout, little-endian: "ZVMT", u32 header length, header (JSON:
 // op names, operands, and the int32 tables' lengths), zero padding to a multiple of 4, the int32
-// tables in HEADER_TABLES order, then FORM_ROWS as Latin-1 text.
+// tables in INT_TABLES order, then FORM_ROWS as Latin-1 text.
 import type { TableData } from '../../decoder/table-data.ts';
 
 export const MAGIC = 'ZVMT';
