@@ -102,11 +102,13 @@ const nodeMs: number[] = [];
 const emptyMs: number[] = [];
 const zvmMs: number[] = [];
 const installedMs: number[] = [];
+const compileOnlyMs: number[] = [];
 for (let i = 0; i < runs; i++) {
   nodeMs.push(timeProcess(['-e', '0']));
   emptyMs.push(timeProcess([emptyScript]));
   zvmMs.push(timeProcess([zvm, 'exec', helloPath]));
   installedMs.push(timeProcess([installedZvm, 'exec', helloPath]));
+  compileOnlyMs.push(timeProcess([installedZvm, 'exec', helloPath], { ...process.env, ZVM_BENCH_COMPILE_ONLY: '1' }));
 }
 rmSync(installed, { recursive: true, force: true });
 const added = median(zvmMs) - median(nodeMs);
@@ -116,6 +118,9 @@ row('process: node running an empty script file (median)', `${median(emptyMs).to
 row(`process: bin/zvm exec hello (${bundleUsed ? 'bundle' : 'tsx: bundle stale'}) (median)`, `${median(zvmMs).toFixed(1)} ms`, '', undefined);
 row('process: added to node\'s start, git checkout (freshness checked)', `${added.toFixed(1)} ms`, '< 5 ms', added < 5);
 row('process: added to node\'s start, installed layout', `${addedInstalled.toFixed(1)} ms`, '< 5 ms', addedInstalled < 5);
+// The floor of this design: Node reading the bundle and deserializing its code cache (status 0 only
+// when the cache was accepted), exiting before any of it runs.
+row('process: floor: bin/zvm reading + compiling the bundle (code cache), nothing run', `+${(median(compileOnlyMs) - median(nodeMs)).toFixed(1)} ms`, '', undefined);
 // Where the launcher's time goes (ZVM_STARTUP_TIMES): the median of each phase.
 const phases = new Map<string, number[]>();
 for (let i = 0; i < runs; i++) {
