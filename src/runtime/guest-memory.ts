@@ -5,6 +5,11 @@ export interface GuestMemoryView {
   isMapped(addr: number, length: number, write: boolean): boolean;
   /** A copy of [addr, addr+length); only called on ranges isMapped(…, false) accepted. */
   read(addr: number, length: number): Uint8Array;
+  /**
+   * [addr, addr+length) in place, not copied (Jail validates blocks of up to 2 GiB): valid until the
+   * guest runs again; only called on ranges isMapped(…, false) accepted.
+   */
+  view(addr: number, length: number): Uint8Array;
   /** Stores bytes at addr; only called on ranges isMapped(…, true) accepted. */
   write(addr: number, bytes: Uint8Array): void;
 }
@@ -41,6 +46,10 @@ export class FlatGuestMemory implements GuestMemoryView {
 
   read(addr: number, length: number): Uint8Array {
     return this.bytes.slice(addr - this.base, addr - this.base + length);
+  }
+
+  view(addr: number, length: number): Uint8Array {
+    return this.bytes.subarray(addr - this.base, addr - this.base + length);
   }
 
   write(addr: number, bytes: Uint8Array): void {

@@ -139,7 +139,7 @@ function trapJail(host: ZeroVMTrapHost, addr: number, size: number, to: 'rx' | '
   if (addr + size > jail.heapEnd || addr + size > FOUR_GIB) return -Errno.EACCES;
   if (to === 'rx') {
     if (!host.memory.isMapped(addr, size, false)) return -Errno.EACCES;
-    if (!jail.validate(addr, host.memory.read(addr, size))) return -Errno.EPERM;
+    if (!jail.validate(addr, host.memory.view(addr, size))) return -Errno.EPERM;
   }
   return jail.protect(addr, size, to) ? 0 : -Errno.EACCES;
 }

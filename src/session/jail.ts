@@ -28,7 +28,7 @@ export function jailHooks(memory: SandboxMemory, region: JailRegion, code: () =>
     heapEnd: region.end,
     // The block starts on a 64 KiB boundary, so its offsets are bundle-true: direct jumps that leave
     // it must land on a bundle start, the validator's rule for targets outside the chunk.
-    validate: (_addr, bytes) => validateChunk(bytes, { features }).valid,
+    validate: (_addr, bytes) => validateChunk(bytes, { features, verdictOnly: true }).valid,
     protect(addr, size, to) {
       if (addr < region.start || addr + size > region.end) return false;
       if (to === 'rx') {

@@ -214,6 +214,7 @@ export function walkChunkFast(w: Walk): void {
   const rsp = RSP;
   const rbp = RBP;
   bundles: for (let bundle = 0; bundle < size; bundle += bundleSize) {
+    if (w.stopped) break;
     const end = bundle + bundleSize < size ? bundle + bundleSize : size;
     let pos = bundle;
     // The register the previous instruction restricted (zero-extended 32-bit write), or NONE.

@@ -20,4 +20,9 @@ export interface ValidateOptions {
    * instruction (tests and the benchmark compare the two).
    */
   readonly cache?: boolean;
+  /**
+   * Stop at the first error, for callers that need only the verdict (TrapJail, on guest blocks of
+   * up to 2 GiB whose every instruction may be wrong): `errors` then holds just that first one.
+   */
+  readonly verdictOnly?: boolean;
 }

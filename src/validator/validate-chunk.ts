@@ -21,7 +21,7 @@ export function validateChunk(code: Uint8Array, options: ValidateOptions = {}): 
     refreshFastWalk();
     walkChunkFast(w);
   } else {
-    for (let bundle = 0; bundle < size; bundle += BUNDLE_SIZE) walkBundleReference(w, bundle, Math.min(bundle + BUNDLE_SIZE, size));
+    for (let bundle = 0; bundle < size && !w.stopped; bundle += BUNDLE_SIZE) walkBundleReference(w, bundle, Math.min(bundle + BUNDLE_SIZE, size));
   }
   for (let i = 0; i < w.jumps.length; i += 2) {
     const to = w.jumps[i + 1]!;

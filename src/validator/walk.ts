@@ -37,6 +37,10 @@ export class Walk {
   readonly featureVerdicts: Uint8Array;
   readonly deterministic: boolean;
   readonly callWarnings: boolean;
+  /** ValidateOptions.verdictOnly: the walk ends at the bundle of the first error. */
+  readonly verdictOnly: boolean;
+  /** Set by the first error when verdictOnly; the walks stop before their next bundle. */
+  stopped = false;
   readonly summary = SHARED_SUMMARY;
   /** The fast walk (shape tables) rather than the reference walk (exact decoding throughout). */
   readonly fast: boolean;
@@ -53,9 +57,12 @@ export class Walk {
     this.featureVerdicts = featureVerdicts(options.features, this.deterministic);
     this.callWarnings = options.callAlignmentWarnings ?? false;
     this.fast = options.cache ?? true;
+    this.verdictOnly = options.verdictOnly ?? false;
   }
   error(offset: number, message: ValidationError['message']): void {
+    if (this.stopped) return;
     this.errors.push({ offset, message });
+    this.stopped = this.verdictOnly;
   }
   callEnds(start: number, end: number): void {
     if (this.callWarnings && end % BUNDLE_SIZE !== 0) {

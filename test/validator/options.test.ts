@@ -1,7 +1,9 @@
 // validateChunk's options and validateNexeText's padding.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Feature } from '../../src/decoder/index.ts';
 import { NACL_POLICY_FEATURES, parseHex, validateChunk, validateNexeText } from '../../src/validator/index.ts';
+import { chunkArbitrary, corpusPieces } from './generators.ts';
 import { padNops } from './shared-data.ts';
 
 const chunk = (hex: string) => padNops(parseHex(hex));
@@ -38,6 +40,28 @@ describe('validator options', () => {
 
   it('reports a chunk that is not whole bundles, and still checks it', () => {
     expect(messages(validateChunk(parseHex('90 8b00')))).toEqual(['0: code size is not a multiple of 32', '1: improper memory address - bad base']);
+  });
+});
+
+describe('verdictOnly', () => {
+  const pieces = corpusPieces();
+  it('gives the full walk\'s verdict and first error, in both walks and for a ragged size', () => {
+    fc.assert(
+      fc.property(chunkArbitrary(pieces), fc.boolean(), fc.integer({ min: 0, max: 31 }), (code, cache, cut) => {
+        const chunk = cut > 0 && code.length > cut ? code.subarray(0, code.length - cut) : code;
+        const full = validateChunk(chunk, { cache });
+        const quick = validateChunk(chunk, { cache, verdictOnly: true });
+        expect(quick.valid).toBe(full.valid);
+        expect(quick.errors).toEqual(full.errors.slice(0, 1));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stops at the bundle of the first error: a bad first bundle, then megabytes never walked', () => {
+    const code = new Uint8Array(4 << 20); // 00 00 is add %al,(%rax): one error per 2 bytes
+    expect(validateChunk(code, { verdictOnly: true }).errors).toEqual([{ offset: 0, message: 'improper memory address - bad base' }]);
+    expect(validateChunk(code.subarray(0, 64)).errors.length).toBe(32);
   });
 });
 
