@@ -8,6 +8,7 @@
 // call violation() and continue when it returns). Pages the loader fills are dirty from the start.
 // The runtime's view (SandboxView) treats clean pages as writable through `dirtyTrackerOf`.
 // Proposed for src/cpu instead of the wrapping: a first-write hook or dirty bitmap in SandboxMemory.
+// Sessions without a pool track their sandbox the same way (trackedSandbox): ZRT zeroes only dirty pages.
 import { PAGE_SHIFT, PAGE_SIZE, Perm, SandboxMemory } from '../cpu/memory.ts';
 
 const PAGE_COUNT = 0x1_0000_0000 / PAGE_SIZE;
@@ -120,6 +121,13 @@ function track(mem: SandboxMemory): DirtyTracker {
   };
   trackers.set(mem, t);
   return t;
+}
+
+/** A new sandbox with a dirty tracker, as pooled ones have (the runtime then knows its zero pages). */
+export function trackedSandbox(): SandboxMemory {
+  const mem = new SandboxMemory();
+  track(mem);
+  return mem;
 }
 
 export interface SandboxPoolOptions {

@@ -35,6 +35,22 @@ export class SandboxView implements GuestMemoryView, GuestMemory {
     return this.memory.u8.slice(addr, addr + length);
   }
 
+  view(addr: number, length: number): Uint8Array {
+    return this.memory.u8.subarray(addr, addr + length);
+  }
+
+  /** Pages of a tracked sandbox that were never written already hold zeros: they stay untouched. */
+  zero(addr: number, length: number): void {
+    const dirty = this.tracker?.dirty;
+    const end = addr + length;
+    for (let at = addr; at < end;) {
+      const p = Math.floor(at / PAGE_SIZE);
+      const stop = Math.min(end, (p + 1) * PAGE_SIZE);
+      if (dirty === undefined || dirty[p] !== 0) this.memory.fillBytes(0, at, stop);
+      at = stop;
+    }
+  }
+
   write(addr: number, bytes: Uint8Array): void {
     if (this.tracker && bytes.length > 0) this.tracker.claimWrite(addr, bytes.length);
     this.memory.u8.set(bytes, addr);

@@ -5,7 +5,7 @@ import type { Channel } from '../channels/channel.ts';
 import { IMPLEMENTED_FEATURES } from '../cpu/cpuid.ts';
 import { FaultKind, FaultSignal } from '../cpu/fault.ts';
 import { Machine } from '../cpu/machine.ts';
-import { SandboxMemory } from '../cpu/memory.ts';
+import type { SandboxMemory } from '../cpu/memory.ts';
 import { Program } from '../cpu/program.ts';
 import type { RunResult } from '../cpu/run-result.ts';
 import { parseNexe, type Nexe } from '../elf/index.ts';
@@ -16,7 +16,7 @@ import type { UserChannelRecord } from '../runtime/user-manifest.ts';
 import { validateNexeText, type ValidationError } from '../validator/index.ts';
 import { Zrt } from '../zrt/runtime.ts';
 import type { ProgramCache } from './program-cache.ts';
-import { defaultSandboxPool, type SandboxPool } from './sandbox-pool.ts';
+import { defaultSandboxPool, trackedSandbox, type SandboxPool } from './sandbox-pool.ts';
 import { enterProgram } from './bare-machine.ts';
 import { faultExitState, guestFault, type GuestFault } from './faults.ts';
 import { jailHooks } from './jail.ts';
@@ -159,7 +159,7 @@ export class Session {
       if ('errno' in mounted) return { ending: 'setup-failed', errno: mounted.errno, exitState: mounted.problem };
       this.channels = mounted;
     }
-    const mem = this.pool()?.acquire() ?? new SandboxMemory();
+    const mem = this.pool()?.acquire() ?? trackedSandbox();
     this.memory = mem;
     const records: UserChannelRecord[] = this.channels.map((c, i) => {
       const l = o.channelLimits?.[i];

@@ -7,6 +7,11 @@ export interface GuestMemory {
   read(addr: number, len: number): Uint8Array;
   /** Store `bytes` at `addr` (the caller has checked isMapped for writing). */
   write(addr: number, bytes: Uint8Array): void;
+  /**
+   * Zero [addr, addr+len) (the caller has checked isMapped for writing). The interpreter's leaves
+   * pages never written alone: a brk or mmap of gigabytes must not make the host commit them.
+   */
+  zero(addr: number, len: number): void;
   /** Optional: record new page protections after mprotect/mmap (the interpreter may enforce them). */
   protect?(addr: number, len: number, prot: number): void;
 }
@@ -41,5 +46,9 @@ export class FlatGuestMemory implements GuestMemory {
 
   write(addr: number, bytes: Uint8Array): void {
     this.bytes.set(bytes, addr);
+  }
+
+  zero(addr: number, len: number): void {
+    this.bytes.fill(0, addr, addr + len);
   }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Perm } from '../../src/cpu/memory.ts';
 import { Channel, memorySource } from '../../src/channels/index.ts';
-import { Session } from '../../src/session/index.ts';
+import { Session, dirtyTrackerOf } from '../../src/session/index.ts';
 import { buildAsm } from './lib/build-asm.ts';
 import { memChannels } from './lib/channels.ts';
 
@@ -39,9 +39,7 @@ function cString(u8: Uint8Array, at: number): string {
 describe('entry state and layout', () => {
   it('registers, startup block, user manifest, protections', async () => {
     const c = memChannels();
-    // pool: null: the raw page permissions below are the loader's (a pooled sandbox keeps unwritten
-    // pages read-only until their first write).
-    const session = new Session(dump, c.channels, { args: ['prog', 'a', 'bc'], env: ['X=1'], memory: 64 << 20, pool: null });
+    const session = new Session(dump, c.channels, { args: ['prog', 'a', 'bc'], env: ['X=1'], memory: 64 << 20 });
     const r = await session.run();
     expect(r.ending).toBe('exit');
     const out = new DataView(c.stdout.bytes().buffer);
@@ -77,7 +75,10 @@ describe('entry state and layout', () => {
     expect(w(table + 48 + 40)).toBe(0); // type
 
     // protections
-    const perm = (a: number): number => mem.perm[a >>> 16]!;
+    // As the guest sees them: a tracked sandbox keeps unwritten pages read-only ("clean") until their
+    // first write.
+    const tracker = dirtyTrackerOf(mem)!;
+    const perm = (a: number): number => mem.perm[a >>> 16]! | (tracker.clean[a >>> 16] ? Perm.W : 0);
     expect(perm(0)).toBe(Perm.None);
     expect(perm(0x10000)).toBe(Perm.RX);
     expect(mem.u8[0x10000 + 32 * 5]).toBe(0xf4); // trampolines hold hlt

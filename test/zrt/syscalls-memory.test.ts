@@ -94,6 +94,7 @@ describe('mprotect', () => {
       isMapped: (a, l, w) => g.mem.isMapped(a, l, w),
       read: (a, l) => g.mem.read(a, l),
       write: (a, b) => g.mem.write(a, b),
+      zero: (a, l) => g.mem.zero(a, l),
       protect: (a, l, p) => void calls.push([a, l, p]),
     };
     const a = g.zrt.syscall(Sys.mmap, [0, 2 * P, RW, ANON, -1, 0], mem);

@@ -6,15 +6,6 @@ import { readI64 } from './guest-io.ts';
 import { Sys } from './numbers.ts';
 import { type SyscallHandler, type ZrtState, int, u32 } from './state.ts';
 
-const ZERO_CHUNK = new Uint8Array(1 << 20);
-
-function zeroFill(mem: GuestMemory, addr: number, len: number): void {
-  for (let p = 0; p < len; p += ZERO_CHUNK.length) {
-    const n = Math.min(ZERO_CHUNK.length, len - p);
-    mem.write(addr + p, n === ZERO_CHUNK.length ? ZERO_CHUNK : ZERO_CHUNK.subarray(0, n));
-  }
-}
-
 function roundUp(len: number): number {
   return Math.ceil(len / NACL_PAGE_SIZE) * NACL_PAGE_SIZE;
 }
@@ -51,7 +42,7 @@ function mmapCall(st: ZrtState, args: readonly number[], mem: GuestMemory): numb
     st.heap.munmap(addr, size);
     fail(Errno.ENOMEM, 'heap page not backed by guest memory');
   }
-  zeroFill(mem, addr, size);
+  mem.zero(addr, size);
   if (content && content.length > 0) mem.write(addr, content);
   mem.protect?.(addr, size, prot);
   return addr;
@@ -75,7 +66,7 @@ export function memoryCalls(st: ZrtState): [number, SyscallHandler][] {
       (a, m) => {
         const old = st.heap.break;
         const now = st.heap.brk(u32(a, 0));
-        if (now > old && m.isMapped(old, now - old, true)) zeroFill(m, old, now - old); // fresh memory reads as zero
+        if (now > old && m.isMapped(old, now - old, true)) m.zero(old, now - old); // fresh memory reads as zero
         return now;
       },
     ],
