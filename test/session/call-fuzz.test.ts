@@ -7,19 +7,34 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Session, type SessionResult } from '../../src/session/index.ts';
 import { Channel, memorySink, memorySource } from '../../src/channels/index.ts';
+import type { TarEntry, TarEntryType } from '../../src/zrt/tar/entry.ts';
+import { writeTar } from '../../src/zrt/tar/writer.ts';
 import { buildAsmFile } from './lib/build-asm.ts';
 
 const READ = 0x64616552n, WRITE = 0x74697257n, JAIL = 0x6c69614an, UNJAIL = 0x6c6a6e55n, EXIT = 0x74697845n;
 const RECORD = 128;
 /** Offsets of the path strings and the scratch area in the program's `pool`. */
-const POOL_OFFSETS = [0, 11, 13, 18, 30, 32, 64, 64 + 4000];
+const POOL_OFFSETS = [0, 11, 13, 18, 30, 32, 35, 38, 64, 64 + 4000];
 
 const nexe = buildAsmFile('call-fuzzer');
 
 /** Every channel readable and writable, 1 MiB each way: calls with sizes up to 4 GiB stay quick. */
 const QUOTAS = { gets: 1000, getSize: 1 << 20, puts: 1000, putSize: 1 << 20 };
 
-async function run(stdin: Uint8Array): Promise<{ r: SessionResult; stdout: Uint8Array }> {
+/** With `image`, ZRT starts from nvram: a tar mounted at / (/a, /d/b, /l -> a), args and env. */
+const IMAGE = writeTar([
+  entry('a', 'file', 'hello\n'),
+  entry('d', 'dir', ''),
+  entry('d/b', 'file', 'x'.repeat(100)),
+  { ...entry('l', 'symlink', ''), linkpath: 'a' },
+]);
+const NVRAM = new TextEncoder().encode('[fstab]\nchannel=/dev/image, mountpoint=/, access=ro, removable=no\n[args]\nargs=fuzz x\n[env]\nname=A, value=1\n');
+
+function entry(path: string, type: TarEntryType, text: string): TarEntry {
+  return { path, type, mode: 0o755, uid: 0, gid: 0, mtime: 0, data: new TextEncoder().encode(text), linkpath: '' };
+}
+
+async function run(stdin: Uint8Array, image = false): Promise<{ r: SessionResult; stdout: Uint8Array }> {
   const stdout = memorySink();
   const channels = [
     new Channel(memorySource(stdin), { alias: '/dev/stdin', type: 0, limits: QUOTAS, etag: true }),
@@ -27,6 +42,10 @@ async function run(stdin: Uint8Array): Promise<{ r: SessionResult; stdout: Uint8
     new Channel(memorySink(), { alias: '/dev/stderr', type: 0, limits: QUOTAS }),
     new Channel(memorySource(new Uint8Array(4096).fill(7)), { alias: '/dev/file', type: 3, limits: QUOTAS, etag: true }),
   ];
+  if (image) {
+    channels.push(new Channel(memorySource(NVRAM), { alias: '/dev/nvram', type: 1, limits: QUOTAS }));
+    channels.push(new Channel(memorySource(IMAGE), { alias: '/dev/image', type: 1, limits: QUOTAS }));
+  }
   const session = new Session(nexe, channels, { instructionBudget: 1_000_000, timeoutSeconds: 30 });
   const r = await session.run();
   session.release();
@@ -85,10 +104,10 @@ describe('random system calls from a guest', () => {
   it('end as ZeroVM would, the same way each time', async () => {
     let finished = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 8 }), async (calls) => {
+      fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 8 }), fc.boolean(), async (calls, image) => {
         const input = encode(calls);
-        const a = await run(input);
-        const b = await run(input);
+        const a = await run(input, image);
+        const b = await run(input, image);
         expect(['exit', 'fault', 'instruction-budget']).toContain(a.r.ending);
         expect(b.r.ending).toBe(a.r.ending);
         expect(b.r.exitState).toBe(a.r.exitState);

@@ -70,5 +70,7 @@ pool:
         .asciz "/dev/stdout"
         .asciz "x"
         .asciz ".."
+        .asciz "/a"
+        .asciz "/d/b"
         .p2align 6
         .fill 4096, 1, 0
