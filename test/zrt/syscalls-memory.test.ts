@@ -4,7 +4,7 @@ import { Mman, NACL_PAGE_SIZE, OpenFlag } from '../../src/zrt/abi.ts';
 import { Errno } from '../../src/zrt/errno.ts';
 import type { GuestMemory } from '../../src/zrt/guest-memory.ts';
 import { Sys } from '../../src/zrt/syscalls/numbers.ts';
-import { Guest, HEAP_END, HEAP_START } from './harness.ts';
+import { Guest, HEAP_END, HEAP_START, MemoryChannel } from './harness.ts';
 
 const P = NACL_PAGE_SIZE;
 const RW = Mman.PROT_READ | Mman.PROT_WRITE;
@@ -83,6 +83,21 @@ describe('mmap, munmap', () => {
     expect(g.call(Sys.mmap, 0, P, Mman.PROT_READ, Mman.MAP_PRIVATE, wo, g.i64(0))).toBe(-Errno.EACCES);
     const dir = g.call(Sys.open, g.str('/tmp'), OpenFlag.O_RDONLY, 0);
     expect(g.call(Sys.mmap, 0, P, Mman.PROT_READ, Mman.MAP_PRIVATE, dir, g.i64(0))).toBe(-Errno.ENODEV);
+  });
+
+  it('maps a random-read channel: what it holds past the offset, whatever length the guest asks for', () => {
+    const data = new MemoryChannel('/dev/data', 1, 'channel bytes');
+    let largest = 0;
+    const read = data.read.bind(data);
+    data.read = (buf, offset) => ((largest = Math.max(largest, buf.length)), read(buf, offset));
+    const g = new Guest({ channels: [data] });
+    const fd = g.call(Sys.open, g.str('/dev/data'), OpenFlag.O_RDONLY, 0);
+    const a = g.call(Sys.mmap, 0, 3 * P, Mman.PROT_READ, Mman.MAP_PRIVATE, fd, g.i64(0));
+    expect(new TextDecoder().decode(g.bytes(a, 13))).toBe('channel bytes');
+    expect(g.bytes(a + 13, 3 * P - 13).every((x) => x === 0)).toBe(true);
+    // 4 GiB - 1 asked of a 13-byte channel: no 4 GiB host buffer, just no room in the heap
+    expect(g.call(Sys.mmap, 0, 0xffffffff, Mman.PROT_READ, Mman.MAP_PRIVATE, fd, g.i64(0))).toBeLessThan(0);
+    expect(largest).toBe(13);
   });
 });
 

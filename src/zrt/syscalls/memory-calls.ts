@@ -29,7 +29,8 @@ function mmapCall(st: ZrtState, args: readonly number[], mem: GuestMemory): numb
     const node = of.inode;
     if (node.kind === 'file') content = st.fs.readFile(node, offset, len);
     else if (node.kind === 'device' && node.device.randomRead) {
-      const tmp = new Uint8Array(len);
+      // No bigger than what the device holds past `offset`: len is the guest's, up to 4 GiB.
+      const tmp = new Uint8Array(Math.max(0, Math.min(len, node.device.size() - offset)));
       const n = node.device.read(tmp, offset);
       if (n < 0) return n;
       content = tmp.subarray(0, n);
