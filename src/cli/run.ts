@@ -5,7 +5,8 @@ import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
 const HELP = `usage: zvm run [-s] [-F] [-t0|1|2] [-v0..3] [-P] [-Q] [--budget N] MANIFEST
-       (also zerovm's obsolete form: zvm run -MMANIFEST)
+       (also zerovm's obsolete form: zvm run -MMANIFEST; switches bundle as zerovm's getopt
+        takes them: -sF, -st1, -t 1)
 
 Runs the program a ZeroVM manifest (format 20130611) names, with its channels, Memory and
 Timeout, and prints ZeroVM's 7-line report: validator state, daemon state, user return code,
@@ -37,6 +38,12 @@ function parseArgs(args: string[]): RunArgs | 'help' {
     if (m === '') throw new UsageError('empty manifest name');
     out.manifest = m;
   };
+  // zerovm reads its switches with getopt: flags bundle (-sF), and -t, -v, -T and -M take the rest
+  // of their word or the next one (-t1, -t 1, -st1).
+  const valued = (v: string | undefined, name: string): string => {
+    if (v === undefined || v === '') throw new UsageError(`-${name} needs a value`);
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--help' || a === '-h') return 'help';
@@ -44,20 +51,33 @@ function parseArgs(args: string[]): RunArgs | 'help' {
       const v = args[++i];
       if (v === undefined || !/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--budget needs a positive instruction count, got '${v ?? ''}'`);
       out.budget = Number(v);
-    } else if (a.startsWith('-M')) setManifest(a.slice(2));
-    else if (/^-t\d$/.test(a)) {
-      const t = Number(a[2]);
-      if (t === 3) throw new UsageError('-t3 (report to the Job socket) is not supported');
-      if (t > 3) throw new UsageError(`unknown report mode '${a}' (0..3)`);
-      out.reportTo = t === 1 ? 'stderr' : 'stdout';
-    } else if (/^-v\d$/.test(a)) out.verbosity = Number(a[2]);
-    else if (a === '-T') throw new UsageError('-T (trap trace) is not supported');
-    else if (/^-[sFPQ]+$/.test(a)) {
-      // zerovm takes bundled switches: -sF
-      if (a.includes('s')) out.skip = true;
-      if (a.includes('F')) out.validateOnly = true;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}' (see zvm run --help)`);
-    else setManifest(a);
+      continue;
+    }
+    if (a === '--') {
+      for (const m of args.slice(i + 1)) setManifest(m);
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      setManifest(a);
+      continue;
+    }
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k]!;
+      if (c === 's') out.skip = true;
+      else if (c === 'F') out.validateOnly = true;
+      else if (c === 'P' || c === 'Q') continue;
+      else if (c === 't' || c === 'v' || c === 'T' || c === 'M') {
+        const v = valued(k + 1 < a.length ? a.slice(k + 1) : args[++i], c);
+        if (c === 'M') setManifest(v);
+        else if (c === 'T') throw new UsageError('-T (trap trace) is not supported');
+        else if (!/^\d$/.test(v)) throw new UsageError(`-${c} needs a digit, got '${v}'`);
+        else if (c === 'v') out.verbosity = Number(v);
+        else if (v === '3') throw new UsageError('-t3 (report to the Job socket) is not supported');
+        else if (Number(v) > 3) throw new UsageError(`unknown report mode '-t${v}' (0..3)`);
+        else out.reportTo = v === '1' ? 'stderr' : 'stdout';
+        break;
+      } else throw new UsageError(`unknown option '-${c}' in '${a}' (see zvm run --help)`);
+    }
   }
   if (out.manifest === undefined) throw new UsageError('expected a MANIFEST (see zvm run --help)');
   return out as RunArgs;

@@ -82,6 +82,30 @@ describe('refusals (in process)', () => {
 });
 
 describe('zvm run', () => {
+  it('takes its switches as zerovm\'s getopt does: bundled, with values attached or in the next word', async () => {
+    const m = writeManifest(path.join(fixturesDir, 'strings.nexe'));
+    const lines = (r: { stdout: string }) => r.stdout.split('\n');
+    // -F: validated, not run (user return code 0); -t1: the report on stderr instead of stdout
+    for (const args of [['-sF', '-t', '1'], ['-Fst1'], ['-PQ', '-F', '-t1', '-v', '0']]) {
+      const r = run(['run', ...args, m.manifest]);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr.split('\n').slice(0, 3), args.join(' ')).toEqual([args.join('').includes('s') ? '2' : '0', '0', '0']);
+    }
+    expect(lines(run(['run', '-M', m.manifest])).slice(0, 3)).toEqual(['0', '0', '24']);
+    for (const [args, message] of [
+      [['-sx', m.manifest], "unknown option '-x' in '-sx'"],
+      [[m.manifest, '-t'], '-t needs a value'],
+      [['-tq', m.manifest], "-t needs a digit, got 'q'"],
+      [['-t', m.manifest], "-t needs a digit, got '"], // the next word is -t's value, as with getopt
+    ] as const) {
+      const r = await inProcess(['run', ...args]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    rmSync(m.dir, { recursive: true, force: true });
+  });
+
   it('prints the report on stdout and exits 0 even when the program returns non-zero', () => {
     const m = writeManifest(path.join(fixturesDir, 'strings.nexe'));
     const r = run(['run', m.manifest]);
