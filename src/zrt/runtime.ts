@@ -84,7 +84,12 @@ export class Zrt {
     this.clock = new DeterministicClock(this.nvram.timeSeconds ?? 0);
     this.random = new DeterministicRandom(options.seed ?? 0);
     this.heap = new HeapAllocator(options.heap.start, options.heap.end, options.heap.initialBreak);
-    this.fs = new MemoryFileSystem({ now: () => this.clock.peek() });
+    // The tree shares ZRT's heap in ZeroVM: its file data gets no more room than the heap has.
+    this.fs = new MemoryFileSystem({
+      now: () => this.clock.peek(),
+      dataLimit: options.heap.end - options.heap.start,
+      openInodes: () => this.fds.openInodes(),
+    });
     buildDevfs(this.fs, channels, this.nvram.mapping, this.random);
     this.fs.attach(this.fs.root, 'tmp', this.fs.newDir(this.fs.root, 0o777));
     for (const rec of this.nvram.fstab) {

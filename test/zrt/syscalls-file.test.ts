@@ -139,6 +139,25 @@ describe('read, write, lseek, pread, pwrite', () => {
     expect(g.call(Sys.pwrite, fd, g.data('x'), 1, g.i64(2 ** 20))).toBe(1);
   });
 
+  it('gives file data no more room than the heap has (ENOSPC), counting names and open descriptors', () => {
+    const g = new Guest(); // a 2 MiB heap
+    const MiB = 1 << 20;
+    const a = openFile(g, '/tmp/a', O_CREAT | O_RDWR);
+    expect(g.call(Sys.pwrite, a, g.data('x'), 1, g.i64(1.5 * MiB))).toBe(1); // sparse: 1.5 MiB of buffer
+    const b = openFile(g, '/tmp/b', O_CREAT | O_RDWR);
+    expect(g.call(Sys.pwrite, b, g.data('y'), 1, g.i64(MiB))).toBe(-Errno.ENOSPC);
+    expect(g.call(Sys.truncate, g.str('/tmp/b'), g.i64(MiB))).toBe(-Errno.ENOSPC);
+    expect(g.call(Sys.pwrite, b, g.data('y'), 1, g.i64(256 << 10))).toBe(1); // what is left still serves
+    // a's bytes outlive its name while a descriptor holds it, and are free once it is closed
+    expect(g.call(Sys.unlink, g.str('/tmp/a'))).toBe(0);
+    expect(g.call(Sys.truncate, g.str('/tmp/b'), g.i64(MiB))).toBe(-Errno.ENOSPC);
+    expect(g.call(Sys.close, a)).toBe(0);
+    expect(g.call(Sys.truncate, g.str('/tmp/b'), g.i64(MiB))).toBe(0);
+    const end = g.i64(0);
+    expect(g.call(Sys.lseek, b, end, Whence.SEEK_END)).toBe(0);
+    expect(g.readI64(end)).toBe(MiB);
+  });
+
   it('pread/pwrite take the offset by pointer and leave the file offset alone', () => {
     const g = new Guest();
     const fd = openFile(g, '/tmp/f', O_CREAT | O_RDWR);

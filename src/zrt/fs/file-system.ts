@@ -16,6 +16,13 @@ export interface FileSystemOptions {
   readonly now: () => Timestamp;
   readonly uid?: number;
   readonly gid?: number;
+  /**
+   * Bytes all file contents may hold (default: no limit). ZRT keeps its tree in the guest's heap,
+   * which bounds it; here a sparse write or a truncate would otherwise cost the host a gigabyte each.
+   */
+  readonly dataLimit?: number;
+  /** Inodes held by open descriptors: they keep their bytes after their last name is gone. */
+  readonly openInodes?: () => Iterable<Inode>;
 }
 
 /** Where a path ends: the directory holding the last component, its name and the inode if it exists. */
@@ -30,6 +37,8 @@ export class MemoryFileSystem {
   private nextIno = 1;
   private readonly uid: number;
   private readonly gid: number;
+  /** At least the bytes of live file buffers: grows with each buffer, recounted near the limit. */
+  private dataBytes = 0;
 
   constructor(private readonly options: FileSystemOptions) {
     this.uid = options.uid ?? 0;
@@ -56,6 +65,7 @@ export class MemoryFileSystem {
   }
 
   newFile(perm: number, data: Uint8Array = new Uint8Array(0)): FileInode {
+    this.dataBytes += data.length;
     return this.stamp({ kind: 'file' as const, mode: Mode.S_IFREG | (perm & Mode.PERMS), nlink: 0, data, size: data.length });
   }
 
@@ -292,7 +302,7 @@ export class MemoryFileSystem {
     if (length < 0) fail(Errno.EINVAL, 'negative length');
     if (length > MAX_FILE_SIZE) fail(Errno.EFBIG, 'file too large');
     if (length < node.size) node.data.fill(0, length, node.size);
-    else ensureCapacity(node, length);
+    else this.ensureCapacity(node, length);
     node.size = length;
     const t = this.now();
     node.mtime = t;
@@ -309,7 +319,7 @@ export class MemoryFileSystem {
     if (node.readOnly) fail(Errno.EROFS, 'read-only file system');
     if (bytes.length === 0) return 0;
     if (pos + bytes.length > MAX_FILE_SIZE) fail(Errno.EFBIG, 'file too large');
-    ensureCapacity(node, pos + bytes.length);
+    this.ensureCapacity(node, pos + bytes.length);
     node.data.set(bytes, pos);
     node.size = Math.max(node.size, pos + bytes.length);
     const t = this.now();
@@ -317,11 +327,34 @@ export class MemoryFileSystem {
     node.ctime = t;
     return bytes.length;
   }
-}
 
-function ensureCapacity(node: FileInode, size: number): void {
-  if (size <= node.data.length) return;
-  const grown = new Uint8Array(Math.min(MAX_FILE_SIZE, Math.max(size, node.data.length * 2, 256)));
-  grown.set(node.data.subarray(0, node.size));
-  node.data = grown;
+  /** Grows a file's buffer to hold `size` bytes (doubling), within dataLimit or ENOSPC. */
+  private ensureCapacity(node: FileInode, size: number): void {
+    if (size <= node.data.length) return;
+    let length = Math.min(MAX_FILE_SIZE, Math.max(size, node.data.length * 2, 256));
+    const limit = this.options.dataLimit ?? Infinity;
+    if (this.dataBytes + length - node.data.length > limit) {
+      this.dataBytes = this.liveDataBytes();
+      if (this.dataBytes + length - node.data.length > limit) length = size; // no room to double
+      if (this.dataBytes + length - node.data.length > limit) fail(Errno.ENOSPC, 'no space left for file data');
+    }
+    const grown = new Uint8Array(length);
+    grown.set(node.data.subarray(0, node.size));
+    this.dataBytes += length - node.data.length;
+    node.data = grown;
+  }
+
+  /** The bytes of file buffers still reachable: by a name under the root or an open descriptor. */
+  private liveDataBytes(): number {
+    const files = new Set<FileInode>();
+    const visit = (node: Inode): void => {
+      if (node.kind === 'file') files.add(node);
+      else if (node.kind === 'dir') for (const child of node.entries.values()) visit(child);
+    };
+    visit(this.root);
+    for (const node of this.options.openInodes?.() ?? []) if (node.kind === 'file') files.add(node);
+    let total = 0;
+    for (const f of files) total += f.data.length;
+    return total;
+  }
 }

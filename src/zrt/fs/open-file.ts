@@ -66,6 +66,11 @@ export class FdTable {
     return newFd;
   }
 
+  /** The inodes open descriptors refer to. */
+  *openInodes(): Generator<Inode> {
+    for (const f of this.slots) if (f) yield f.inode;
+  }
+
   /** Descriptors in use, lowest first (for tests and diagnostics). */
   openDescriptors(): number[] {
     const out: number[] = [];
