@@ -34,3 +34,11 @@ describe('Sha1', () => {
     expect(sha1Hex(data)).toBe(reference(data));
   });
 });
+
+describe('sha1-rounds.ts', () => {
+  it('is what scripts/gen-sha1-rounds.ts generates', async () => {
+    const { sha1RoundsSource } = await import('../../scripts/gen-sha1-rounds.ts');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(new URL('../../src/channels/sha1-rounds.ts', import.meta.url), 'utf8')).toBe(sha1RoundsSource());
+  });
+});
