@@ -18,8 +18,12 @@ Memory 4 GiB and no Timeout unless given. argv is NEXE ARGS...; options go befor
   --image TAR     mount the tarball TAR read-only at / (as the channel /dev/image)
   --report        print ZeroVM's report on stderr at the end
 Exit status: the program's return code (low 8 bits); when it did not exit: 128 + signal after a
-fault, 124 after the timeout or budget, 1 when validation failed, 2 for an unusable NEXE, 125
-when the session could not be set up.`;
+fault, 124 after the timeout or budget, 1 when validation failed, 2 for an unusable NEXE, 141
+(quietly, as after SIGPIPE) when its output went to a pipe that was closed, 125 when the session
+could not be set up or another host error ended it.`;
+
+/** 128 + SIGPIPE: what a shell sees of a program that wrote to a closed pipe. */
+const BROKEN_PIPE = 141;
 
 function positive(name: string, v: string | undefined, integer = true): number {
   const form = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
@@ -89,6 +93,8 @@ export const execCommand: Command = {
       }
       throw e;
     }
+    // Its reader went away (`zvm exec prog | head`): quietly, as a program that SIGPIPE ends.
+    if (result.ending === 'host-error' && (result.hostError as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') return BROKEN_PIPE;
     if (result.ending === 'validation-failed') {
       const first = result.validationErrors[0];
       const where = first ? `: first error at 0x${(0x20000 + first.offset).toString(16)}: ${first.message} (zvm validate ${file} explains)` : '';

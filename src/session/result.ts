@@ -39,6 +39,8 @@ export interface SessionResult {
   /** Guest instructions retired. */
   instructions: number;
   fault?: GuestFault;
+  /** The host exception behind a 'host-error' ending (a device's I/O error, e.g. EPIPE on a closed pipe). */
+  hostError?: unknown;
   /** Wall-clock milliseconds from run() to the end. */
   elapsedMs: number;
 }

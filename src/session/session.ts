@@ -91,6 +91,8 @@ interface Ending {
   errno?: number;
   exitState?: string;
   fault?: GuestFault;
+  /** The host exception behind a host-error ending. */
+  cause?: unknown;
 }
 
 /** Channels in handle order, or a function that mounts them once the text has validated (ZeroVM mounts after validation). */
@@ -212,7 +214,7 @@ export class Session {
     const deadline = o.timeoutSeconds !== undefined ? t0 + o.timeoutSeconds * 1000 : Infinity;
     let slice = o.sliceInstructions ?? FIRST_SLICE;
     const adapt = o.sliceInstructions === undefined;
-    const hostError = (e: unknown): Ending => ({ ending: 'host-error', errno: Errno.EIO, exitState: `host I/O error: ${e instanceof Error ? e.message : String(e)}` });
+    const hostError = (e: unknown): Ending => ({ ending: 'host-error', errno: Errno.EIO, exitState: `host I/O error: ${e instanceof Error ? e.message : String(e)}`, cause: e });
     const timeout: Ending = { ending: 'timeout', errno: Errno.EINTR, exitState: EXIT_STATE.timeout };
     const outOfBudget: Ending = { ending: 'instruction-budget', errno: Errno.EINTR, exitState: EXIT_STATE_INSTRUCTION_BUDGET };
 
@@ -343,6 +345,7 @@ export class Session {
       exitState: status.exitState,
       instructions: this.machine?.state.icount ?? 0,
       fault: end.fault,
+      hostError: end.cause,
       elapsedMs: ctx.timing.now() - ctx.t0,
     };
   }

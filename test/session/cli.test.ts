@@ -28,6 +28,20 @@ describe('zvm exec', () => {
     expect(r.status).toBe(12); // cat-nacl returns the byte count
   });
 
+  it('a reader that goes away (zvm exec prog | head): status 141 as after SIGPIPE, nothing on stderr', async () => {
+    const cat = path.join(work, 'cat-pipe.nexe');
+    writeFileSync(cat, buildAsmFile('cat-nacl'));
+    const child = spawn(process.execPath, [zvm, 'exec', cat], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.destroy(); // the reader is gone before the first write
+    child.stdin.on('error', () => {}); // zvm may be gone before all of stdin is written
+    child.stdin.end(new Uint8Array(1 << 20).fill(0x61));
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(141);
+  });
+
   it('--timeout ends a program waiting for input that never comes (stdin left open)', async () => {
     const cat = path.join(work, 'cat-wait.nexe');
     writeFileSync(cat, buildAsmFile('cat-nacl'));
