@@ -1,14 +1,4 @@
-#ifndef _FLOAT_H
-#define _FLOAT_H
-#define FLT_RADIX 2
-#define FLT_MANT_DIG __FLT_MANT_DIG__
-#define DBL_MANT_DIG __DBL_MANT_DIG__
-#define FLT_DIG __FLT_DIG__
-#define DBL_DIG __DBL_DIG__
-#define FLT_EPSILON __FLT_EPSILON__
-#define DBL_EPSILON __DBL_EPSILON__
-#define FLT_MAX __FLT_MAX__
-#define DBL_MAX __DBL_MAX__
-#define FLT_MIN __FLT_MIN__
-#define DBL_MIN __DBL_MIN__
-#endif
+/* gcc's own float.h (the one glibc programs get natively too), found after our
+   headers through -idirafter (src/toolchain/compiler-headers.ts): all of FLT_,
+   DBL_ and LDBL_ with the x87 long double. */
+#include_next <float.h>

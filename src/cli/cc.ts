@@ -7,12 +7,20 @@ import { SandboxError } from '../toolchain/sandbox-error.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './usage-error.ts';
 
-const HELP = `usage: zvm cc [-O2] [-c|-S] [-Dname[=v]] [-Idir] [-Wwarn] [-std=..] [-nolibc] [-no-validate] [-v] file.c... [-o out.nexe]
+const HELP = `usage: zvm cc [-O2] [-c|-S] [-Dname[=v]] [-Idir] [-Wwarn] [-std=..] [-msse4.2|-march=x86-64-v2] [-nolibc] [-no-validate] [-v] file.c... [-o out.nexe]
 Sources: .c (C), .s (x32 assembly, sandboxed like gcc output), .S (preprocessed first), .o/.a from zvm cc -c.
 Exit status: 0 built; gcc's own status when gcc fails; 1 when code cannot be sandboxed; 2 bad usage.`;
 
 /** gcc flags passed through unchanged. */
-const PASS_THROUGH = /^-(O[0-3sgz]?|D.+|U.+|I.+|W.*|w|std=.+|f[a-z].*|g\d?|ansi|pedantic)$/;
+const PASS_THROUGH = /^-(O[0-3sgz]?|D.+|U.+|I.+|W.*|w|std=.+|f[a-z].*|g\d?|ggdb\d?|ansi|pedantic(-errors)?)$/;
+/**
+ * -m options that only choose instruction-set extensions, limited to those zvm's interpreter runs
+ * (src/cpu/cpuid.ts: up to SSE4.2, popcnt, lzcnt, movbe); ABI and code-model options (-m32,
+ * -mcmodel, -mred-zone...) stay the sandbox's.
+ */
+const ISA_OPTION = /^-m(?:(?:sse[23]?|ssse3|sse4(?:\.[12])?|popcnt|lzcnt|abm|movbe|crc32|fpmath=sse)|no-[\w.]+|tune=[\w.-]+|arch=x86-64(?:-v2)?)$/;
+/** Extensions NaCl allows but the interpreter does not implement (the nexe would not run). */
+const UNRUN_ISA_OPTION = /^-m(?:avx|fma|f16c|bmi|aes|pclmul|sse4a|arch=)/;
 
 interface CcArgs {
   inputs: string[];
@@ -42,7 +50,9 @@ export function parseCcArgs(args: readonly string[]): CcArgs | 'help' {
     else if (arg === '-no-validate') a.validate = false;
     else if (arg === '-I' || arg === '-D' || arg === '-U') a.cflags.push(arg, value());
     else if (arg === '-lm' || arg === '-lc') continue; // all of it is in our libc
-    else if (PASS_THROUGH.test(arg)) a.cflags.push(arg);
+    else if (arg === '-static' || arg === '-no-pie' || arg === '-pipe' || arg === '-s') continue; // what every nexe is anyway
+    else if (PASS_THROUGH.test(arg) || ISA_OPTION.test(arg)) a.cflags.push(arg);
+    else if (UNRUN_ISA_OPTION.test(arg)) throw new UsageError(`'${arg}': zvm runs x86-64 up to SSE4.2 (with popcnt, lzcnt, movbe); use -msse4.2 or -march=x86-64-v2 at most`);
     else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
     else if (/\.(c|s|S|o|a)$/.test(arg)) a.inputs.push(arg);
     else throw new UsageError(`'${arg}': expected a .c, .s, .S, .o or .a file`);

@@ -2,6 +2,7 @@
 // sandboxing pass, then `as --64` in bundle mode.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compilerIncludeDir } from './compiler-headers.ts';
 import { includeFlags, SANDBOX_CFLAGS } from './gcc-flags.ts';
 import { libcIncludeDir } from './paths.ts';
 import { runToolAsync } from './run-tool.ts';
@@ -24,7 +25,7 @@ async function gccAssembly(source: string, out: string, options: CompileOptions)
   const ext = path.extname(source);
   if (ext === '.s') return readFileSync(source, 'utf8');
   const mode = ext === '.S' ? ['-E', '-P'] : ['-S'];
-  const args = [...SANDBOX_CFLAGS, ...includeFlags(libcIncludeDir), ...options.cflags, ...mode, '-o', out, source];
+  const args = [...SANDBOX_CFLAGS, ...includeFlags(libcIncludeDir, compilerIncludeDir()), ...options.cflags, ...mode, '-o', out, source];
   const warnings = await runToolAsync('gcc', args, options.verbose);
   if (warnings) options.onDiagnostics?.(warnings);
   return readFileSync(out, 'utf8');

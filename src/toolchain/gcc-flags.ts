@@ -14,9 +14,14 @@ export const SANDBOX_CFLAGS: readonly string[] = [
   '-g1', // .loc lines, so errors can name the C source line (debug info is stripped at link)
 ];
 
-/** Only headers of our own libc: the host's are for a different ABI. */
-export function includeFlags(libcIncludeDir: string): string[] {
-  return ['-nostdinc', '-isystem', libcIncludeDir];
+/**
+ * Headers of our own libc, not the host's (they are for a different ABI); gcc's own headers (the
+ * intrinsics) after them, for what our libc does not have.
+ */
+export function includeFlags(libcIncludeDir: string, compilerIncludeDir?: string): string[] {
+  const flags = ['-nostdinc', '-isystem', libcIncludeDir];
+  if (compilerIncludeDir !== undefined) flags.push('-idirafter', compilerIncludeDir);
+  return flags;
 }
 
 /** Extra flags for building libc itself: no calls to itself from recognised loops. */

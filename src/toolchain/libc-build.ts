@@ -6,19 +6,11 @@ import path from 'node:path';
 import { cacheRoot, contentKey, listFiles, toolchainKey } from './build-cache.ts';
 import { compileToObject } from './compile.ts';
 import { LIBC_CFLAGS } from './gcc-flags.ts';
+import { inParallel } from './in-parallel.ts';
 import { libcDir } from './paths.ts';
 import { runTool } from './run-tool.ts';
 
 export const LIBC_SOURCE_DIR = path.join(libcDir, 'src');
-
-/** Runs `work` over `items` with at most `limit` running at once. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /** Returns the path of the built libc.a, building it unless the cache has it. */
 export async function buildLibc(verbose = false): Promise<string> {

@@ -6,5 +6,5 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const toolchainDir = path.join(repoRoot, 'src', 'toolchain');
 export const libcDir = path.join(repoRoot, 'libc');
 export const libcIncludeDir = path.join(libcDir, 'include');
-/** The fixtures' NaCl linker script (text at 0x20000, rodata/data on 64 KiB boundaries). */
-export const linkerScript = path.join(repoRoot, 'fixtures', 'nacl.ld');
+/** zvm cc's NaCl linker script: the fixtures' layout (text at 0x20000, rodata/data on 64 KiB boundaries) plus constructor tables. */
+export const linkerScript = path.join(toolchainDir, 'nexe.ld');
