@@ -47,4 +47,13 @@ int vprintf(const char *fmt, va_list ap);
 int vfprintf(FILE *f, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int scanf(const char *fmt, ...) __attribute__((format(scanf, 1, 2)));
+int fscanf(FILE *f, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int sscanf(const char *str, const char *fmt, ...) __attribute__((format(scanf, 2, 3)));
+int vscanf(const char *fmt, va_list ap);
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int vsscanf(const char *str, const char *fmt, va_list ap);
+#include <sys/types.h>
+ssize_t getline(char **line, size_t *cap, FILE *f);
+ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f);
 #endif

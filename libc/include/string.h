@@ -25,4 +25,8 @@ char *strtok(char *s, const char *delim);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 char *strerror(int errnum);
+char *stpcpy(char *dst, const char *src);
+char *strsep(char **sp, const char *delim);
+char *strtok_r(char *s, const char *delim, char **save);
+#include <strings.h>
 #endif

@@ -1,5 +1,6 @@
-/* printf conversions: d i u x X o s c p n % with flags - + space # 0, width,
-   precision and the length modifiers hh h l ll z j t L; e f g go to format-float.c. */
+/* printf conversions: d i u x X o s c p n % with flags - + space # 0 (and ',
+   which groups nothing in the C locale), width, precision and the length
+   modifiers hh h l ll z j t L; e f g a go to format-float.c. */
 #include <stdint.h>
 #include <string.h>
 #include "format.h"
@@ -56,6 +57,7 @@ int __format(struct sink *s, const char *fmt, va_list ap) {
       else if (*fmt == '+') flags |= F_PLUS;
       else if (*fmt == ' ') flags |= F_SPACE;
       else if (*fmt == '#') flags |= F_ALT;
+      else if (*fmt == '\'') continue; /* thousands grouping: none in the C locale */
       else if (*fmt == '0') flags |= F_ZERO;
       else break;
     }
@@ -114,8 +116,15 @@ int __format(struct sink *s, const char *fmt, va_list ap) {
       case 'o':
       case 'p': {
         uintmax_t v;
-        if (conv == 'p') v = (uintptr_t)va_arg(ap, void *);
-        else if (size == 2 || size == 4) v = va_arg(ap, unsigned long long);
+        if (conv == 'p') {
+          v = (uintptr_t)va_arg(ap, void *);
+          if (v == 0) { /* glibc prints a null pointer as "(nil)", padded like a string */
+            if (!(flags & F_MINUS)) pad(s, ' ', width - 5);
+            s->put(s, "(nil)", 5);
+            if (flags & F_MINUS) pad(s, ' ', width - 5);
+            break;
+          }
+        } else if (size == 2 || size == 4) v = va_arg(ap, unsigned long long);
         else if (size == 1) v = va_arg(ap, unsigned long);
         else if (size == 3) v = va_arg(ap, size_t);
         else v = va_arg(ap, unsigned);
@@ -152,9 +161,11 @@ int __format(struct sink *s, const char *fmt, va_list ap) {
       case 'f':
       case 'F':
       case 'g':
-      case 'G': {
-        double v = size == 5 ? (double)va_arg(ap, long double) : va_arg(ap, double);
-        __format_double(s, v, conv, prec, flags, width);
+      case 'G':
+      case 'a':
+      case 'A': {
+        if (size == 5) __format_long_double(s, va_arg(ap, long double), conv, prec, flags, width);
+        else __format_double(s, va_arg(ap, double), conv, prec, flags, width);
         break;
       }
       case 'n': {

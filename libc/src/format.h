@@ -14,8 +14,9 @@ struct sink {
 };
 
 int __format(struct sink *s, const char *fmt, va_list ap);
-/* Digits of a finite, non-negative double for %e/%f/%g: see format-float.c. */
+/* %e %f %g %a (any case) of a double: see format-float.c. */
 int __format_double(struct sink *s, double v, char conv, int prec, int flags, int width);
+int __format_long_double(struct sink *s, long double v, char conv, int prec, int flags, int width);
 
 #define F_MINUS 1
 #define F_PLUS 2

@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <stdio.h>
 #include "nacl-syscalls.h"
@@ -11,12 +12,38 @@ long long llabs(long long x) { return x < 0 ? -x : x; }
 div_t div(int a, int b) { div_t r = { a / b, a % b }; return r; }
 ldiv_t ldiv(long a, long b) { ldiv_t r = { a / b, a % b }; return r; }
 
-static unsigned long long rand_state = 1;
-void srand(unsigned seed) { rand_state = seed; }
-int rand(void) {
-  rand_state = rand_state * 6364136223846793005ull + 1442695040888963407ull;
-  return (int)(rand_state >> 33);
+/* rand() as glibc's (random(), its default additive feedback generator), so
+   programs print the same "random" numbers: 34 words seeded by the
+   Park-Miller generator (16807 x mod 2^31 - 1), r[i] = r[i-3] + r[i-31]
+   thereafter, 310 outputs discarded, each result r[i] >> 1. */
+static uint32_t rand_ring[34];
+static int rand_at = -1; /* the next slot; -1 before the first srand */
+
+void srand(unsigned seed) {
+  int32_t r = seed == 0 ? 1 : (int32_t)seed;
+  rand_ring[0] = (uint32_t)r;
+  for (int i = 1; i < 31; i++) {
+    int32_t hi = r / 127773, lo = r % 127773;
+    r = 16807 * lo - 2836 * hi;
+    if (r < 0) r += 2147483647;
+    rand_ring[i] = (uint32_t)r;
+  }
+  for (int i = 31; i < 34; i++) rand_ring[i] = rand_ring[i - 31];
+  rand_at = 0;
+  for (int i = 0; i < 310; i++) rand();
 }
+
+int rand(void) {
+  if (rand_at < 0) srand(1);
+  /* the ring holds r[i-34..i-1]: r[i-31] is 3 slots ahead, r[i-3] 31 slots ahead */
+  uint32_t v = rand_ring[(rand_at + 3) % 34] + rand_ring[(rand_at + 31) % 34];
+  rand_ring[rand_at] = v;
+  rand_at = (rand_at + 1) % 34;
+  return (int)(v >> 1);
+}
+
+long random(void) { return rand(); }
+void srandom(unsigned seed) { srand(seed); }
 
 #define MAX_ATEXIT 32
 static void (*atexit_fns[MAX_ATEXIT])(void);
@@ -28,8 +55,14 @@ int atexit(void (*fn)(void)) {
   return 0;
 }
 
+/* __attribute__((destructor)) functions (src/toolchain/nexe.ld), run in reverse */
+extern void (*__fini_array_start[])(void);
+extern void (*__fini_array_end[])(void);
+
+/* atexit handlers (last registered first), then destructors, as in glibc */
 _Noreturn void exit(int status) {
   while (atexit_count > 0) atexit_fns[--atexit_count]();
+  for (void (**f)(void) = __fini_array_end; f > __fini_array_start;) (*--f)();
   fflush(NULL);
   __nacl_exit(status);
 }
@@ -58,62 +91,8 @@ char *getenv(const char *name) {
   return NULL;
 }
 
-/* qsort: quicksort with median-of-three, insertion sort for short runs,
-   recursion on the smaller side so the stack stays O(log n). */
-static void swap_bytes(char *a, char *b, size_t size) {
-  if (size == 4 && ((((unsigned long)a | (unsigned long)b) & 3) == 0)) {
-    int t = *(int *)a; *(int *)a = *(int *)b; *(int *)b = t;
-    return;
-  }
-  while (size--) { char t = *a; *a++ = *b; *b++ = t; }
-}
 
 typedef int (*cmp_fn)(const void *, const void *);
-
-static void insertion_sort(char *base, size_t count, size_t size, cmp_fn cmp) {
-  for (size_t i = 1; i < count; i++) {
-    for (size_t j = i; j > 0 && cmp(base + (j - 1) * size, base + j * size) > 0; j--) {
-      swap_bytes(base + (j - 1) * size, base + j * size, size);
-    }
-  }
-}
-
-static void quick_sort(char *base, size_t count, size_t size, cmp_fn cmp) {
-  while (count > 12) {
-    char *lo = base, *mid = base + (count / 2) * size, *hi = base + (count - 1) * size;
-    if (cmp(mid, lo) < 0) swap_bytes(mid, lo, size);
-    if (cmp(hi, mid) < 0) {
-      swap_bytes(hi, mid, size);
-      if (cmp(mid, lo) < 0) swap_bytes(mid, lo, size);
-    }
-    swap_bytes(mid, lo, size); /* pivot to the front */
-    char *i = base + size, *j = hi;
-    for (;;) {
-      while (i <= j && cmp(i, base) < 0) i += size;
-      while (i <= j && cmp(j, base) > 0) j -= size;
-      if (i >= j) break;
-      swap_bytes(i, j, size);
-      i += size;
-      j -= size;
-    }
-    swap_bytes(base, j, size);
-    size_t left = (size_t)(j - base) / size;
-    size_t right = count - left - 1;
-    if (left < right) {
-      quick_sort(base, left, size, cmp);
-      base = j + size;
-      count = right;
-    } else {
-      quick_sort(j + size, right, size, cmp);
-      count = left;
-    }
-  }
-  insertion_sort(base, count, size, cmp);
-}
-
-void qsort(void *base, size_t count, size_t size, cmp_fn cmp) {
-  if (count > 1 && size > 0) quick_sort(base, count, size, cmp);
-}
 
 void *bsearch(const void *key, const void *base, size_t count, size_t size, cmp_fn cmp) {
   const char *lo = base;

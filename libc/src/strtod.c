@@ -1,9 +1,11 @@
 /* strtod, correctly rounded: a long double first guess, then exact bignum
    comparisons against the halfway points between neighbouring doubles move it
    to the nearest double (ties to even). Decimal input keeps 40 significant
-   digits exactly; any further nonzero digit only breaks exact ties. */
+   digits exactly; any further nonzero digit only breaks exact ties. Hex input
+   ("0x1.8p3") keeps 16 digits and rounds with the rest as a sticky bit. */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +100,48 @@ static int match(const char *p, const char *word) {
   return i;
 }
 
+static int hex_value(int c) { return isdigit(c) ? c - '0' : tolower(c) - 'a' + 10; }
+
+/* The digits after "0x" of a hex float ("1.8p3"), rounded to nearest even */
+static double hex_double(const char *p, char **end) {
+  uint64_t mant = 0;
+  int exp = 0, point = 0, sticky = 0, nd = 0;
+  for (;; p++) {
+    if (*p == '.' && !point) { point = 1; continue; }
+    if (!isxdigit((unsigned char)*p)) break;
+    int v = hex_value((unsigned char)*p);
+    if (nd == 0 && v == 0) { if (point) exp -= 4; continue; }
+    if (nd < 16) { mant = mant << 4 | (uint64_t)v; nd++; if (point) exp -= 4; }
+    else { sticky |= v != 0; if (!point) exp += 4; }
+  }
+  if (*p == 'p' || *p == 'P') {
+    const char *q = p + 1;
+    int eneg = 0, e = 0;
+    if (*q == '+' || *q == '-') eneg = *q++ == '-';
+    if (isdigit((unsigned char)*q)) {
+      for (; isdigit((unsigned char)*q); q++) if (e < 100000) e = e * 10 + (*q - '0');
+      exp += eneg ? -e : e;
+      p = q;
+    }
+  }
+  if (end) *end = (char *)p;
+  if (mant == 0) return 0;
+  int shift = __builtin_clzll(mant);
+  mant <<= shift;
+  exp -= shift; /* value = mant * 2^exp, mant's top bit set */
+  int top = exp + 63; /* the leading bit's weight */
+  if (top > 1023) { errno = ERANGE; return __builtin_inf(); }
+  int keep = top >= -1022 ? 53 : 53 - (-1022 - top); /* subnormals keep fewer bits */
+  if (keep < 0) { errno = ERANGE; return 0; }
+  int drop = 64 - keep;
+  uint64_t kept = drop == 64 ? 0 : mant >> drop;
+  uint64_t rest = drop == 64 ? mant : mant << keep; /* the dropped bits, left-aligned */
+  if (rest > 0x8000000000000000ull || (rest == 0x8000000000000000ull && (sticky || (kept & 1)))) kept++;
+  double v = ldexp((double)kept, exp + drop);
+  if (v == __builtin_inf() || v == 0) errno = ERANGE;
+  return v;
+}
+
 double strtod(const char *s, char **end) {
   const char *p = s;
   while (isspace((unsigned char)*p)) p++;
@@ -111,6 +155,10 @@ double strtod(const char *s, char **end) {
   if ((n = match(p, "nan"))) {
     if (end) *end = (char *)(p + n);
     return __builtin_nan("");
+  }
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && (isxdigit((unsigned char)p[2]) || (p[2] == '.' && isxdigit((unsigned char)p[3])))) {
+    double v = hex_double(p + 2, end);
+    return neg ? -v : v;
   }
   char digits[KEEP_DIGITS];
   int nd = 0, e10 = 0, seen = 0, sticky = 0, point = 0;
