@@ -913,8 +913,10 @@ export class Machine {
         const j = 3 * i;
         const a = locT[j] === Loc.Mem ? this.ea(i) : 0;
         const lo = this.rd(i, 0, a), hi = c.outHi;
-        if (kind === K.MulAcc || kind === K.ImulAcc) mulAcc(c, locW[j], kind === K.ImulAcc, lo, hi);
-        else divAcc(c, locW[j], kind === K.Idiv, lo, hi);
+        // the flags these keep (program.ts hostKeeps) are materialized only when live
+        const live = this.program.liveOut[i];
+        if (kind === K.MulAcc || kind === K.ImulAcc) mulAcc(c, locW[j], kind === K.ImulAcc, lo, hi, (live & 0xd4) !== 0);
+        else divAcc(c, locW[j], kind === K.Idiv, lo, hi, (live & 0x801) !== 0);
         return i + 1;
       }
       case 16 /* K.Imul */: {
@@ -923,7 +925,7 @@ export class Machine {
         const three = locT[j + 2] === Loc.Imm;
         const aLo = this.rd(i, three ? 1 : 0, a), aHi = c.outHi;
         const bLo = this.rd(i, three ? 2 : 1, a), bHi = c.outHi;
-        const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi);
+        const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi, (this.program.liveOut[i] & 0xd4) !== 0);
         this.wr(i, 0, 0, r, c.outHi);
         return i + 1;
       }
@@ -1032,7 +1034,8 @@ export class Machine {
         } else {
           const b = kind === K.Lzcnt ? highestBit(w, lo, hi) : lowestBit(w, lo, hi);
           const n = b < 0 ? w : kind === K.Lzcnt ? w - 1 - b : b;
-          c.flags = (c.flags & ~0x41) | (b < 0 ? 1 : 0) | (n === 0 ? 0x40 : 0);
+          // PF AF SF OF are undefined: AMD Zen clears PF AF SF and keeps OF
+          c.flags = (c.flags & 0x800) | (b < 0 ? 1 : 0) | (n === 0 ? 0x40 : 0);
           this.wr(i, 0, 0, n, 0);
         }
         return i + 1;

@@ -1,7 +1,7 @@
 // mul, imul (all forms), div and idiv. 8..32-bit products are exact in doubles via 16-bit limbs;
 // 64-bit products and 128/64 divisions use BigInt (cold).
 import { FaultKind, fault } from './fault.ts';
-import { parity, signAt, zeroAt } from './flags.ts';
+import { statusFlags } from './flags.ts';
 import type { CpuState } from './state.ts';
 
 const U64 = (lo: number, hi: number): bigint => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
@@ -19,35 +19,37 @@ export function smulhi32(a: number, b: number): number {
   return (umulhi32(a, b) - (a < 0 ? b : 0) - (b < 0 ? a : 0)) | 0;
 }
 
-/** Flags after a multiply: CF = OF = overflow; SF/ZF/PF from the low result (architecturally undefined). */
-function mulFlags(c: CpuState, w: number, over: boolean, lo: number, hi: number): void {
+/** Flags after a multiply: CF = OF = overflow. SF/ZF/AF/PF are architecturally undefined; AMD
+ * Zen (the reference host) leaves them unchanged, so they are kept (program.ts's liveness knows)
+ * when `keep` (some of them are live: materializing the previous flags is not free). */
+function mulFlags(c: CpuState, over: boolean, keep: boolean): void {
   const o = over ? 1 : 0;
-  c.flags = o | (o << 11) | (parity(lo) << 2) | (zeroAt(w, lo, hi) << 6) | (signAt(w, lo, hi) << 7);
+  c.flags = (keep ? statusFlags(c) & 0xd4 : 0) | o | (o << 11);
   c.lazyKind = 0;
 }
 
 /** One-operand mul/imul: rdx:rax (or ax) = rax * src. */
-export function mulAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi: number): void {
+export function mulAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi: number, keep: boolean): void {
   const R = c.R;
   if (w === 8) {
     const a = c.U8[0];
     const p = signed ? ((a << 24) >> 24) * ((sLo << 24) >> 24) : a * (sLo & 0xff);
     c.U16[0] = p;
     const over = signed ? p !== (p << 24) >> 24 : (p & 0xff00) !== 0;
-    mulFlags(c, 8, over, p, 0);
+    mulFlags(c, over, keep);
   } else if (w === 16) {
     const a = c.U16[0];
     const p = signed ? ((a << 16) >> 16) * ((sLo << 16) >> 16) : a * (sLo & 0xffff);
     c.U16[0] = p;
     c.U16[8] = p >> 16;
     const over = signed ? p !== (p << 16) >> 16 : (p & 0xffff0000) !== 0;
-    mulFlags(c, 16, over, p, 0);
+    mulFlags(c, over, keep);
   } else if (w === 32) {
     const a = R[0];
     const lo = Math.imul(a, sLo);
     const hi = signed ? smulhi32(a, sLo) : umulhi32(a, sLo);
     R[0] = lo; R[1] = 0; R[4] = hi; R[5] = 0;
-    mulFlags(c, 32, signed ? hi !== lo >> 31 : hi !== 0, lo, 0);
+    mulFlags(c, signed ? hi !== lo >> 31 : hi !== 0, keep);
   } else {
     const p = signed ? S64(R[0], R[1]) * S64(sLo, sHi) : U64(R[0], R[1]) * U64(sLo, sHi);
     const u = BigInt.asUintN(128, p);
@@ -55,34 +57,42 @@ export function mulAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi
     R[0] = lo; R[1] = hi;
     R[4] = Number((u >> 64n) & 0xffffffffn) | 0; R[5] = Number((u >> 96n) & 0xffffffffn) | 0;
     const over = signed ? p !== BigInt.asIntN(64, p) : p >> 64n !== 0n;
-    mulFlags(c, 64, over, lo, hi);
+    mulFlags(c, over, keep);
   }
 }
 
 /** Two/three-operand imul: returns the truncated product's low half (high half in c.outHi). */
-export function imulTrunc(c: CpuState, w: number, aLo: number, aHi: number, bLo: number, bHi: number): number {
+export function imulTrunc(c: CpuState, w: number, aLo: number, aHi: number, bLo: number, bHi: number, keep: boolean): number {
   if (w === 16) {
     const p = ((aLo << 16) >> 16) * ((bLo << 16) >> 16);
-    mulFlags(c, 16, p !== (p << 16) >> 16, p, 0);
+    mulFlags(c, p !== (p << 16) >> 16, keep);
     c.outHi = 0;
     return p;
   }
   if (w === 32) {
     const lo = Math.imul(aLo, bLo);
-    mulFlags(c, 32, smulhi32(aLo, bLo) !== lo >> 31, lo, 0);
+    mulFlags(c, smulhi32(aLo, bLo) !== lo >> 31, keep);
     c.outHi = 0;
     return lo;
   }
   const p = S64(aLo, aHi) * S64(bLo, bHi);
   const t = BigInt.asIntN(64, p);
   const lo = Number(t & 0xffffffffn) | 0, hi = Number((t >> 32n) & 0xffffffffn) | 0;
-  mulFlags(c, 64, p !== t, lo, hi);
+  mulFlags(c, p !== t, keep);
   c.outHi = hi;
   return lo;
 }
 
 /** One-operand div/idiv of rdx:rax (or ax) by src; #DE on zero divisor or quotient overflow. */
-export function divAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi: number): void {
+export function divAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi: number, keep: boolean): void {
+  divide(c, w, signed, sLo, sHi);
+  // every status flag is architecturally undefined; AMD Zen keeps CF and OF (`keep`: they are live)
+  // and sets AF, clears SF ZF PF
+  c.flags = (keep ? statusFlags(c) & 0x801 : 0) | 0x10;
+  c.lazyKind = 0;
+}
+
+function divide(c: CpuState, w: number, signed: boolean, sLo: number, sHi: number): void {
   const R = c.R;
   if (w === 8) {
     const d = signed ? (sLo << 24) >> 24 : sLo & 0xff;

@@ -150,7 +150,7 @@ export class Program {
     const shifts = kind === K.Shift || kind === K.Shld || kind === K.Shrd;
     this.flagsRead[i] = form.flow === Flow.None || form.flow === Flow.Jcc || form.flow === Flow.Loop || form.flow === Flow.Jmp || form.flow === Flow.Call
       ? form.flagsRead & STATUS : STATUS; // control leaving the straight line: assume everything is read
-    this.flagsWritten[i] = shifts ? 0 : form.flagsWritten & STATUS;
+    this.flagsWritten[i] = shifts ? 0 : form.flagsWritten & STATUS & ~hostKeeps(kind);
     this.immLo[i] = d.imm;
     this.immHi[i] = d.immHi;
     const next = this.base + off + d.length;
@@ -238,6 +238,19 @@ export class Program {
 }
 
 const STATUS = 0x8d5;
+
+/** Undefined flags that the reference host (AMD Zen) leaves unchanged, as the handlers do: for
+ * liveness they are not written (an earlier producer's values show through). */
+function hostKeeps(kind: number): number {
+  switch (kind) {
+    case K.MulAcc: case K.ImulAcc: case K.Imul: return 0xd4; // SF ZF AF PF
+    case K.Div: case K.Idiv: return 0x801; // CF OF
+    case K.Bsf: case K.Bsr: return 0x895; // all but ZF
+    case K.Bt: return 0x894; // all but CF (ZF is defined as unchanged)
+    case K.Lzcnt: case K.Tzcnt: return 0x800; // OF
+    default: return 0;
+  }
+}
 
 /**
  * Backward flag liveness to a fixpoint: liveIn = read | (liveOut & ~written); liveOut is the liveIn

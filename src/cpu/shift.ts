@@ -1,5 +1,8 @@
 // Shifts and rotates (eager flags) on int32 halves; only the rare rcl/rcr and 16-bit shld/shrd
-// (whose counts above 16 follow the double-width concatenation rule) go through BigInt.
+// go through BigInt. Where the architecture leaves a flag (or the result of a 16-bit shld/shrd by
+// more than 16) undefined, the values are those of AMD Zen, the reference host: shl/shr/sar/shld/shrd
+// set AF; a right shift's or rotate's OF is the XOR of the result's two top bits (0 for shr by more
+// than 1), a left one's is the result's top bit XOR CF.
 import type { CpuState } from './state.ts';
 import { getCF, materialize, parity, signAt, zeroAt } from './flags.ts';
 
@@ -35,14 +38,14 @@ function shl(c: CpuState, w: number, lo: number, hi: number, n: number): number 
     cf = n <= w ? (v >>> (w - n)) & 1 : 0;
   }
   const of = signAt(w, rlo, rhi) ^ cf;
-  c.flags = cf | setSZP(rlo, rhi, w) | (of << 11);
+  c.flags = cf | setSZP(rlo, rhi, w) | 0x10 | (of << 11);
   c.lazyKind = 0;
   c.outHi = rhi;
   return rlo;
 }
 function shr(c: CpuState, w: number, lo: number, hi: number, n: number): number {
   let rlo: number, rhi: number, cf: number;
-  const of = signAt(w, lo, hi);
+  const of = n === 1 ? signAt(w, lo, hi) : 0;
   if (w === 64) {
     if (n < 32) { rlo = (lo >>> n) | (hi << (32 - n)); rhi = hi >>> n; cf = (lo >>> (n - 1)) & 1; }
     else if (n === 32) { rlo = hi; rhi = 0; cf = lo >>> 31; }
@@ -52,7 +55,7 @@ function shr(c: CpuState, w: number, lo: number, hi: number, n: number): number 
     rlo = v >>> n; rhi = 0;
     cf = (v >>> (n - 1)) & 1;
   }
-  c.flags = cf | setSZP(rlo, rhi, w) | (of << 11);
+  c.flags = cf | setSZP(rlo, rhi, w) | 0x10 | (of << 11);
   c.lazyKind = 0;
   c.outHi = rhi;
   return rlo | 0;
@@ -68,7 +71,7 @@ function sar(c: CpuState, w: number, lo: number, hi: number, n: number): number 
     rlo = v >> n; rhi = 0;
     cf = (v >> (n - 1)) & 1;
   }
-  c.flags = cf | setSZP(rlo, rhi, w);
+  c.flags = cf | setSZP(rlo, rhi, w) | 0x10;
   c.lazyKind = 0;
   c.outHi = rhi;
   return rlo;
@@ -133,7 +136,7 @@ function rotateCarry(c: CpuState, op: number, w: number, lo: number, hi: number,
     : ((x >> k) | (x << ((W1 - k) % W1))) & m1;
   const r = y & mask;
   const cf = Number(y >> W);
-  const of = op === ShiftOp.Rcl ? msb(r) ^ cf : msb(v) ^ Number(cin);
+  const of = op === ShiftOp.Rcl ? msb(r) ^ cf : msb(r) ^ Number((r >> (W - 2n)) & 1n);
   c.flags = (c.flags & ~0x801) | cf | (of << 11);
   return fromBig(c, r);
 }
@@ -159,32 +162,37 @@ export function shiftDouble(c: CpuState, left: boolean, w: number, dLo: number, 
     else if (n === 32) { lo = dHi; hi = sLo; cf = dLo >>> 31; }
     else { const k = n - 32; lo = (dHi >>> k) | (sLo << (32 - k)); hi = (sLo >>> k) | (sHi << (32 - k)); cf = (dHi >>> (k - 1)) & 1; }
   }
-  const of = signAt(w, lo ^ dLo, hi ^ dHi);
-  c.flags = cf | setSZP(lo, hi, w) | (of << 11);
+  const of = left ? signAt(w, lo, hi) ^ cf : signAt(w, lo ^ (lo << 1), hi ^ ((hi << 1) | (lo >>> 31)));
+  c.flags = cf | setSZP(lo, hi, w) | 0x10 | (of << 11);
   c.lazyKind = 0;
   c.outHi = hi;
   return lo;
 }
 
-/** 16-bit shld/shrd (counts above 16 shift source bits back in: the double-width concatenation rule). */
+/** 16-bit shld/shrd. Counts above 16 (undefined) rotate the source by count - 16 with CF = 0 on
+ * AMD Zen; a left shift by exactly 16 gives OF = CF. */
 function shiftDouble16(c: CpuState, left: boolean, dLo: number, sLo: number, n: number): number {
-  const W = 16n;
-  const d = toBig(16, dLo, 0), s = toBig(16, sLo, 0);
-  const N = BigInt(n);
-  const mask = (1n << W) - 1n;
-  const x = (d << (2n * W)) | (s << W) | d;
-  let r: bigint, cf: number;
-  if (left) {
-    r = (x >> (2n * W - N)) & mask;
-    cf = Number((x >> (3n * W - N)) & 1n);
+  const d = dLo & 0xffff, s = sLo & 0xffff;
+  let r: number, cf: number, of: number;
+  if (n <= 16) {
+    const x = left ? (d << 16) | s : (s << 16) | d; // the pair, the destination on the shifting-in side
+    if (left) {
+      r = ((x << n) >>> 16) & 0xffff;
+      cf = (x >>> (32 - n)) & 1;
+      of = n === 16 ? cf : (r >>> 15) ^ cf;
+    } else {
+      r = (x >>> n) & 0xffff;
+      cf = (x >>> (n - 1)) & 1;
+      of = ((r >>> 15) ^ (r >>> 14)) & 1;
+    }
   } else {
-    r = (x >> N) & mask;
-    cf = Number((x >> (N - 1n)) & 1n);
+    const k = n - 16;
+    r = (left ? (s << k) | (s >>> (16 - k)) : (s >>> k) | (s << (16 - k))) & 0xffff;
+    cf = 0;
+    of = left ? 0 : ((r >>> 15) ^ (r >>> 14)) & 1;
   }
-  const lo = Number(r);
-  const of = Number(((r ^ d) >> (W - 1n)) & 1n);
-  c.flags = cf | setSZP(lo, 0, 16) | (of << 11);
+  c.flags = cf | setSZP(r, 0, 16) | 0x10 | (of << 11);
   c.lazyKind = 0;
   c.outHi = 0;
-  return lo;
+  return r;
 }

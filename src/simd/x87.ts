@@ -90,7 +90,8 @@ for (const [name, op] of Object.entries(ARITH)) {
     let r: F80;
     if (c.ea >= 0) {
       const b = memOperand(c, false);
-      memDE(u);
+      // a zero divisor decides fdivr's result (ZE): the denormal dividend raises no DE, as on the host
+      if (name !== 'divr' || isEmpty(u, 0) || classify(peek(u, 0)) !== F80Class.Zero) memDE(u);
       r = isEmpty(u, 0) ? underflow() : op(peek(u, 0), b);
     } else {
       const i = c.rm & 7;

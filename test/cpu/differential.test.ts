@@ -1,6 +1,7 @@
 // Proof against the host CPU: random snippets generated from the instruction table run natively
 // (test/cpu/native/harness.c) and in the interpreter from the same registers, flags and scratch
-// memory; end states must be equal, masking only the flags the table marks undefined.
+// memory; end states must be equal, masking only the flags the table marks undefined when this is
+// not the reference host (lib/host.ts; on it the interpreter matches those flags too).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formAt } from '../../src/decoder/index.ts';
@@ -13,7 +14,7 @@ import { runInterpreted } from './lib/interp.ts';
 import { runNative } from './lib/native.ts';
 
 const BATCH = 5000;
-const RUNS = 10; // 50k snippets
+const RUNS = 16; // 80k snippets (~20 s on an idle core)
 
 describe('interpreter vs host CPU', () => {
   it('snippets reach every handler kind, specialized and fused ones included', () => {
@@ -54,5 +55,5 @@ describe('interpreter vs host CPU', () => {
     }
     // most snippets complete natively (a harness that always faulted would prove little)
     expect(ok).toBeGreaterThan(BATCH * RUNS * 0.95);
-  });
+  }, 300_000); // a busy machine (other suites in parallel) can make it several times slower
 });

@@ -26,14 +26,25 @@ function rotateModel(op: number, w: number, v: bigint, count: number, flags: num
   return [r, (flags & ~0x801) | cf | (of << 11)];
 }
 
+/** shld/shrd as the reference host (AMD Zen) does them: AF set; OF = top bit XOR CF (left) or the
+ * XOR of the two top bits (right); 16-bit counts above 16 rotate the source with CF = 0 (and OF = 0
+ * to the left, where a count of exactly 16 gives OF = CF). */
 function doubleModel(left: boolean, w: number, d: bigint, s: bigint, count: number): [bigint, number] | null {
   const n = count & (w === 64 ? 63 : 31);
   if (n === 0) return null;
   const W = BigInt(w), N = BigInt(n);
-  const x = (d << (2n * W)) | (s << W) | d;
-  const r = left ? (x >> (2n * W - N)) & mask(w) : (x >> N) & mask(w);
-  const cf = left ? bit(x, 3n * W - N) : bit(x, N - 1n);
-  return [r, cf | szp(r, w) | (bit(r ^ d, w - 1) << 11)];
+  let r: bigint, cf: number;
+  if (n > w) { // 16 bits only
+    const k = N - W;
+    r = left ? ((s << k) | (s >> (W - k))) & mask(w) : ((s >> k) | (s << (W - k))) & mask(w);
+    cf = 0;
+  } else {
+    const x = left ? (d << W) | s : (s << W) | d;
+    r = left ? (x >> (W - N)) & mask(w) : (x >> N) & mask(w);
+    cf = left ? bit(x, 2n * W - N) : bit(x, N - 1n);
+  }
+  const of = !left ? bit(r, w - 1) ^ bit(r, w - 2) : n > w ? 0 : n === w ? cf : bit(r, w - 1) ^ cf;
+  return [r, cf | szp(r, w) | 0x10 | (of << 11)];
 }
 
 const value = fc.oneof(fc.bigInt({ min: 0n, max: mask(64) }), fc.constantFrom(0n, 1n, mask(64), 1n << 63n, 0x80000000n, 0x7fffffffn, 0xffffffffn));

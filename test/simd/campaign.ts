@@ -55,10 +55,12 @@ export interface CampaignResult {
 
 /** Distance in units of the last place between two 80-bit register slots (Infinity across signs). */
 function ulps(a: Uint8Array, b: Uint8Array, at: number): number {
+  // the explicit integer bit dropped: neighbours across a binade boundary are 1 apart too
   const v = (x: Uint8Array) => {
     let n = 0n;
     for (let k = 9; k >= 0; k--) n = (n << 8n) | BigInt(x[at + k]);
-    return n;
+    const exp = (n >> 64n) & 0x7fffn;
+    return (n & (1n << 79n)) | (exp << 63n) | (n & ((1n << 63n) - 1n));
   };
   const x = v(a);
   const y = v(b);

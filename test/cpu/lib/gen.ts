@@ -1,13 +1,16 @@
 // Random instruction snippets generated from the decoder's instruction table: every GP form the
 // interpreter implements, with random prefixes, REX bits, operand sizes, registers, immediates and
-// memory operands that land in the scratch page. The randomness comes from a fast-check integer
-// (the seed), so fast-check reports a reproducible counterexample.
+// memory operands that land in the scratch page (register-based in the first instruction, RIP-relative
+// in later ones), string instructions over overlapping buffers, flag consumers after every producer.
+// The randomness comes from a fast-check integer (the seed), so fast-check reports a reproducible
+// counterexample.
 import { Decoded, Flow, formAt, allForms, ModKind, NaclFact, OperandKind, OpMap, RegClass, Width, decodeFast, type Form } from '../../../src/decoder/index.ts';
 import { formExtraAt } from '../../../src/decoder/forms.ts';
 import { PREFIX_ANY } from '../../../src/decoder/spec.ts';
 import { K, opKind } from '../../../src/cpu/kinds.ts';
 import type { NativeCase } from './native.ts';
-import { SCRATCH, SCRATCH_SIZE, fillScratch } from './scratch.ts';
+import { CODE, SCRATCH, SCRATCH_SIZE, fillScratch } from './scratch.ts';
+import { HOST_IS_REFERENCE } from './host.ts';
 
 import { rng } from '../../decoder/encode-form.ts';
 
@@ -28,16 +31,24 @@ export const SNIPPET_FORMS: readonly Form[] = allForms().filter((f) =>
   f.operands.every((o) => o.cls === RegClass.GPR && o.kind !== OperandKind.Moffs && o.kind !== OperandKind.XlatMem &&
     o.kind !== OperandKind.Imm2));
 const REG_ONLY_FORMS = SNIPPET_FORMS.filter((f) => f.mod !== ModKind.Mem && !IMPLICIT_MEMORY.has(opKind(f)));
+/** Forms for the instructions after the first: their memory operands are RIP-relative (the scratch
+ * page is within 2 GiB of the code), so they need no address registers that earlier ones may change. */
+const LATER_FORMS = SNIPPET_FORMS.filter((f) => !IMPLICIT_MEMORY.has(opKind(f)));
 const PRODUCER_KINDS = new Set<number>([K.Alu, K.Inc, K.Dec]);
 const PRODUCER_FORMS = REG_ONLY_FORMS.filter((f) => PRODUCER_KINDS.has(opKind(f)));
 
 /** Flags each condition code reads (o no b ae e ne be a s ns p np l ge le g). */
 const JCC_READS = [0x800, 0x800, 1, 1, 0x40, 0x40, 0x41, 0x41, 0x80, 0x80, 4, 4, 0x880, 0x880, 0x8c0, 0x8c0];
 
+/** Flags a form leaves undefined that the comparison must mask: none on the reference host (the
+ * interpreter follows it), else the table's. */
+const undefinedBy = (f: Form): number => (HOST_IS_REFERENCE ? 0 : f.flagsUndefined);
+
 const VSIZED = new Set<number>([Width.V, Width.Z, Width.Y, Width.D64, Width.S]);
 
 interface MemOperand { base: number; index: number; scale: number; disp: number }
-interface Encoded { bytes: number[]; mem: MemOperand | null; addr32: boolean }
+/** `ripDisp`: where the disp32 of a RIP-relative operand starts in `bytes` (-1: none). */
+interface Encoded { bytes: number[]; mem: MemOperand | null; addr32: boolean; ripDisp: number }
 
 function imm(r: Rng, size: number): number[] {
   const special = [0, 1, 0x7f, 0x80, 0xff, 0x1f, 0x20, 0x3f, 0x40];
@@ -47,8 +58,8 @@ function imm(r: Rng, size: number): number[] {
   return out;
 }
 
-/** Encodes one random instance of form f. */
-function encode(r: Rng, f: Form, memOk: boolean): Encoded {
+/** Encodes one random instance of form f (a memory operand: register-based, or RIP-relative with `rip`). */
+function encode(r: Rng, f: Form, memOk: boolean, rip = false): Encoded {
   const x = formExtraAt(f.id);
   const kind = opKind(f);
   const vSized = f.osz !== 'byte' && f.operands.some((o) => o.cls === RegClass.GPR && VSIZED.has(o.width));
@@ -82,11 +93,17 @@ function encode(r: Rng, f: Form, memOk: boolean): Encoded {
   const opReg = f.operands.some((o) => o.kind === OperandKind.OpReg);
   body.push(f.opcode + (opReg ? int(r, 8) : 0));
   let mem: MemOperand | null = null;
+  let ripDisp = -1;
   if (f.hasModrm) {
     const reg = f.regExt >= 0 ? f.regExt : int(r, 8);
     if (f.rmExt >= 0) body.push(0xc0 | (reg << 3) | f.rmExt);
     else if (!useMem) body.push(0xc0 | (reg << 3) | int(r, 8));
-    else {
+    else if (rip) {
+      // mod 00, rm 101: RIP + disp32 whatever REX.B says; the displacement is patched by the caller
+      body.push((reg << 3) | 5);
+      ripDisp = body.length;
+      body.push(0, 0, 0, 0);
+    } else {
       const base = int(r, 16);
       const useIndex = r() < 0.5;
       let index = -1;
@@ -118,7 +135,7 @@ function encode(r: Rng, f: Form, memOk: boolean): Encoded {
   }
   const rexBits = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
   const rex = rexBits !== 0 || r() < 0.25 ? [0x40 | rexBits] : [];
-  return { bytes: [...pre, ...rex, ...body], mem, addr32 };
+  return { bytes: [...pre, ...rex, ...body], mem, addr32, ripDisp: ripDisp < 0 ? -1 : pre.length + rex.length + ripDisp };
 }
 
 function value64(r: Rng): bigint {
@@ -151,7 +168,7 @@ export function snippet(seed: number): Snippet {
 }
 
 function attempt(r: Rng): Snippet | null {
-  const count = r() < 0.6 ? 1 : 1 + int(r, 3);
+  const count = r() < 0.6 ? 1 : r() < 0.8 ? 1 + int(r, 3) : 1 + int(r, 6);
   const regs: bigint[] = Array.from({ length: 16 }, () => value64(r));
   regs[4] = BigInt(SCRATCH + 0x800);
   const seed = int(r, 2 ** 32);
@@ -163,21 +180,32 @@ function attempt(r: Rng): Snippet | null {
   let undef = 0;
   const pinned = new Set<number>();
   for (let n = 0; n < count; n++) {
-    const f = n === 0 ? pick(r, SNIPPET_FORMS) : pick(r, REG_ONLY_FORMS);
-    const e = encode(r, f, n === 0);
+    const later = n > 0 && r() < 0.3;
+    const f = n === 0 ? pick(r, SNIPPET_FORMS) : pick(r, later ? LATER_FORMS : REG_ONLY_FORMS);
+    const e = encode(r, f, n === 0 || later, later);
+    if (e.ripDisp >= 0) {
+      let off = 256 + int(r, SCRATCH_SIZE - 512);
+      if (f.mnemonic === 'cmpxchg16b' && r() < 0.8) off &= ~15;
+      const disp = SCRATCH + off - (CODE + code.length + e.bytes.length);
+      for (let k = 0; k < 4; k++) e.bytes[e.ripDisp + k] = (disp >> (8 * k)) & 0xff;
+    }
     const bytes = Uint8Array.from(e.bytes);
     const len = decodeFast(bytes, 0, bytes.length, decoded);
     if (len !== bytes.length) return null;
     const df = formAt(decoded.form);
     const kind = opKind(df);
     if (EXCLUDED.has(kind) || df.flow !== Flow.None || df.operands.some((o) => o.cls !== RegClass.GPR)) return null;
-    if (n > 0 && (decoded.hasMem && !NO_ACCESS.has(kind) || IMPLICIT_MEMORY.has(kind))) return null;
+    if (n > 0 && (decoded.hasMem && !NO_ACCESS.has(kind) && e.ripDisp < 0 || IMPLICIT_MEMORY.has(kind))) return null;
+    // a register bit offset addresses memory beyond the operand: only where its register is set up
+    if (e.ripDisp >= 0 && kind === K.Bt && df.operands[1].kind === OperandKind.Reg) return null;
     if (df.flagsRead & undef) return null; // would observe an undefined flag
     if (n === 0) {
       if (STRING.has(kind)) {
         regs[6] = BigInt(SCRATCH + 0x400 + int(r, 0x100));
         regs[7] = BigInt(SCRATCH + 0xa00 + int(r, 0x100));
-        regs[1] = BigInt(int(r, 25));
+        // overlapping source and destination (forward copies replicate, backward ones do not)
+        if (r() < 0.3) regs[7] = regs[6] + BigInt(int(r, 81) - 40);
+        regs[1] = BigInt(r() < 0.05 ? 100 + int(r, 28) : int(r, 25)); // (the page ends 0x500 above rdi)
         if (e.addr32) for (const k of [1, 6, 7]) regs[k] |= BigInt(int(r, 2 ** 32)) << 32n;
       }
       if (kind === K.Div || kind === K.Idiv) {
@@ -213,7 +241,7 @@ function attempt(r: Rng): Snippet | null {
         regs[0] = regs[decoded.rm];
       }
     }
-    if ((kind === K.Shld || kind === K.Shrd) && decoded.opSize === 16) {
+    if ((kind === K.Shld || kind === K.Shrd) && decoded.opSize === 16 && !HOST_IS_REFERENCE) {
       // 16-bit double shifts by more than 16 leave result and flags undefined (Intel and AMD differ)
       if (df.operands[2].kind === OperandKind.Imm) { if ((decoded.imm & 31) > 16) return null; }
       else if (n > 0 || pinned.has(1)) return null;
@@ -223,7 +251,7 @@ function attempt(r: Rng): Snippet | null {
     forms.push(decoded.form);
     // a shift by a masked count of 0 writes no flags: keep what was undefined
     const shifts = kind === K.Shift || kind === K.Shld || kind === K.Shrd;
-    undef = (shifts ? undef : undef & ~df.flagsWritten) | df.flagsUndefined;
+    undef = (shifts ? undef : undef & ~df.flagsWritten) | undefinedBy(df);
   }
   if (r() < 0.3) {
     // A conditional branch over one instruction X, then Y: [last][jcc +len(X)][X = sub][Y = cmp].
@@ -239,7 +267,7 @@ function attempt(r: Rng): Snippet | null {
       if (pf.operands.some((o) => o.cls !== RegClass.GPR) || (pf.flagsRead & undef)) return null;
       code.push(...e.bytes);
       forms.push(decoded.form);
-      undef = (undef & ~pf.flagsWritten) | pf.flagsUndefined;
+      undef = (undef & ~pf.flagsWritten) | undefinedBy(pf);
     }
     const cc = int(r, 16);
     if (JCC_READS[cc] & undef) return null;

@@ -42,10 +42,13 @@ export function runInterpreted(c: NativeCase): SnippetOutcome {
   if (!(r.fault.kind === FaultKind.InvalidOpcode && r.fault.rip === end)) {
     return { kind: 'sig', signal: SIGNAL_OF[r.fault.kind] ?? -1 };
   }
+  // (locals: the imported constants are module getters once transpiled, too slow for this loop)
   const out: string[] = [];
-  for (let i = 0; i < SCRATCH_SIZE; i++) {
-    const b = mem.u8[SCRATCH + i];
-    if (b !== initial[i]) out.push(`${i.toString(16)}:${b.toString(16)}`);
+  const now = mem.u8.subarray(SCRATCH, SCRATCH + SCRATCH_SIZE);
+  const was = initial;
+  for (let i = 0, n = now.length; i < n; i++) {
+    const b = now[i];
+    if (b !== was[i]) out.push(`${i.toString(16)}:${b.toString(16)}`);
   }
   return { kind: 'ok', flags: rflags(s), regs: Array.from({ length: 16 }, (_, k) => s.getBig(k)), mem: out };
 }

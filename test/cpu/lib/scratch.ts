@@ -7,7 +7,7 @@ export const CODE = 0x20000000;
 export function fillScratch(out: Uint8Array, seed: number): void {
   let s = (seed | 1) >>> 0;
   const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  for (let i = 0; i < SCRATCH_SIZE; i += 4) {
+  for (let i = 0, n = out.byteLength; i < n; i += 4) {
     s = (s ^ (s << 13)) >>> 0;
     s = (s ^ (s >>> 17)) >>> 0;
     s = (s ^ (s << 5)) >>> 0;
