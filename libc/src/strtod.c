@@ -100,6 +100,18 @@ static int match(const char *p, const char *word) {
   return i;
 }
 
+/* The signed exponent after the 'e' or 'p' at *p (capped: the value saturates long before), with
+   *p moved past it; 0 with *p left alone when no digit follows (the letter is not part of the number). */
+static int exponent_after(const char **p) {
+  const char *q = *p + 1;
+  int neg = 0, e = 0;
+  if (*q == '+' || *q == '-') neg = *q++ == '-';
+  if (!isdigit((unsigned char)*q)) return 0;
+  for (; isdigit((unsigned char)*q); q++) if (e < 100000) e = e * 10 + (*q - '0');
+  *p = q;
+  return neg ? -e : e;
+}
+
 static int hex_value(int c) { return isdigit(c) ? c - '0' : tolower(c) - 'a' + 10; }
 
 /* The digits after "0x" of a hex float ("1.8p3"), rounded to nearest even */
@@ -114,16 +126,7 @@ static double hex_double(const char *p, char **end) {
     if (nd < 16) { mant = mant << 4 | (uint64_t)v; nd++; if (point) exp -= 4; }
     else { sticky |= v != 0; if (!point) exp += 4; }
   }
-  if (*p == 'p' || *p == 'P') {
-    const char *q = p + 1;
-    int eneg = 0, e = 0;
-    if (*q == '+' || *q == '-') eneg = *q++ == '-';
-    if (isdigit((unsigned char)*q)) {
-      for (; isdigit((unsigned char)*q); q++) if (e < 100000) e = e * 10 + (*q - '0');
-      exp += eneg ? -e : e;
-      p = q;
-    }
-  }
+  if (*p == 'p' || *p == 'P') exp += exponent_after(&p);
   if (end) *end = (char *)p;
   if (mant == 0) return 0;
   int shift = __builtin_clzll(mant);
@@ -174,16 +177,7 @@ double strtod(const char *s, char **end) {
     if (end) *end = (char *)s;
     return 0;
   }
-  if (*p == 'e' || *p == 'E') {
-    const char *q = p + 1;
-    int eneg = 0, e = 0;
-    if (*q == '+' || *q == '-') eneg = *q++ == '-';
-    if (isdigit((unsigned char)*q)) {
-      for (; isdigit((unsigned char)*q); q++) if (e < 100000) e = e * 10 + (*q - '0');
-      e10 += eneg ? -e : e;
-      p = q;
-    }
-  }
+  if (*p == 'e' || *p == 'E') e10 += exponent_after(&p);
   if (end) *end = (char *)p;
   while (nd > 0 && digits[nd - 1] == '0') { nd--; e10++; }
   double v;
