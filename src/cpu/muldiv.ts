@@ -50,6 +50,12 @@ export function mulAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi
     const hi = signed ? smulhi32(a, sLo) : umulhi32(a, sLo);
     R[0] = lo; R[1] = 0; R[4] = hi; R[5] = 0;
     mulFlags(c, signed ? hi !== lo >> 31 : hi !== 0, keep);
+  } else if (!signed && R[1] === 0 && sHi === 0) {
+    // common case (gcc's division by a constant): two values below 2^32, no BigInt
+    const a = R[0];
+    const hi = umulhi32(a, sLo);
+    R[0] = Math.imul(a, sLo); R[1] = hi; R[4] = 0; R[5] = 0;
+    mulFlags(c, false, keep);
   } else {
     const p = signed ? S64(R[0], R[1]) * S64(sLo, sHi) : U64(R[0], R[1]) * U64(sLo, sHi);
     const u = BigInt.asUintN(128, p);
@@ -74,6 +80,15 @@ export function imulTrunc(c: CpuState, w: number, aLo: number, aHi: number, bLo:
     mulFlags(c, smulhi32(aLo, bLo) !== lo >> 31, keep);
     c.outHi = 0;
     return lo;
+  }
+  // Common cases without BigInt: both factors sign-extended int32 (|product| < 2^62: no overflow),
+  // or both below 2^32 (the unsigned product is exact in 64 bits; it overflows when bit 63 is set).
+  const small = aHi === aLo >> 31 && bHi === bLo >> 31;
+  if (small || (aHi === 0 && bHi === 0)) {
+    const hi = small ? smulhi32(aLo, bLo) : umulhi32(aLo, bLo);
+    mulFlags(c, !small && hi < 0, keep);
+    c.outHi = hi;
+    return Math.imul(aLo, bLo);
   }
   const p = S64(aLo, aHi) * S64(bLo, bHi);
   const t = BigInt.asIntN(64, p);
@@ -136,6 +151,20 @@ function divide(c: CpuState, w: number, signed: boolean, sLo: number, sHi: numbe
     return;
   }
   if (sLo === 0 && sHi === 0) fault(FaultKind.Divide, c.rip);
+  if (!signed && R[1] === 0 && R[4] === 0 && R[5] === 0) {
+    // common case: a dividend below 2^32 in a 64-bit register (printf's digits), exact in doubles
+    const a = R[0] >>> 0;
+    const d = sHi === 0 ? sLo >>> 0 : Infinity; // a divisor of 2^32 or more leaves q = 0, r = a
+    const q = Math.floor(a / d);
+    R[0] = q | 0; R[1] = 0; R[4] = (a - q * (q === 0 ? 0 : d)) | 0; R[5] = 0;
+    return;
+  }
+  if (signed && R[1] === R[0] >> 31 && R[4] === R[1] && R[5] === R[1] && sHi === sLo >> 31) {
+    // cqo; idiv of int32 values: the quotient fits (even -2^31 / -1), exact in doubles
+    const q = Math.trunc(R[0] / sLo), r = R[0] - q * sLo;
+    R[0] = q | 0; R[1] = q < 0 ? -1 : 0; R[4] = r | 0; R[5] = r < 0 ? -1 : 0;
+    return;
+  }
   const nu = (U64(R[4], R[5]) << 64n) | U64(R[0], R[1]);
   const n = signed ? BigInt.asIntN(128, nu) : nu;
   const d = signed ? S64(sLo, sHi) : U64(sLo, sHi);
