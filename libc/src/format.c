@@ -6,6 +6,7 @@
 #include "format.h"
 
 static void pad(struct sink *s, char c, int n) {
+  if (n <= 0) return; /* the usual case: no width */
   char block[32];
   memset(block, c, sizeof block);
   while (n > 0) {
