@@ -925,7 +925,7 @@ export class Machine {
         const three = locT[j + 2] === Loc.Imm;
         const aLo = this.rd(i, three ? 1 : 0, a), aHi = c.outHi;
         const bLo = this.rd(i, three ? 2 : 1, a), bHi = c.outHi;
-        const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi, (this.program.liveOut[i] & 0xd4) !== 0);
+        const r = imulTrunc(c, locW[j], aLo, aHi, bLo, bHi, this.program.liveOut[i]);
         this.wr(i, 0, 0, r, c.outHi);
         return i + 1;
       }

@@ -67,8 +67,13 @@ export function mulAcc(c: CpuState, w: number, signed: boolean, sLo: number, sHi
   }
 }
 
-/** Two/three-operand imul: returns the truncated product's low half (high half in c.outHi). */
-export function imulTrunc(c: CpuState, w: number, aLo: number, aHi: number, bLo: number, bHi: number, keep: boolean): number {
+/**
+ * Two/three-operand imul: returns the truncated product's low half (high half in c.outHi). `live`:
+ * the status flags read after it (program.ts liveness): SF ZF AF PF are kept only when live, and a
+ * 64-bit product's CF/OF (whether it overflowed) is worked out only when they are.
+ */
+export function imulTrunc(c: CpuState, w: number, aLo: number, aHi: number, bLo: number, bHi: number, live: number): number {
+  const keep = (live & 0xd4) !== 0;
   if (w === 16) {
     const p = ((aLo << 16) >> 16) * ((bLo << 16) >> 16);
     mulFlags(c, p !== (p << 16) >> 16, keep);
@@ -88,6 +93,12 @@ export function imulTrunc(c: CpuState, w: number, aLo: number, aHi: number, bLo:
     const hi = small ? smulhi32(aLo, bLo) : umulhi32(aLo, bLo);
     mulFlags(c, !small && hi < 0, keep);
     c.outHi = hi;
+    return Math.imul(aLo, bLo);
+  }
+  if ((live & 0x801) === 0) {
+    // CF/OF dead (memset's byte * 0x0101010101010101, hashes): the low 64 bits from 32-bit halves
+    mulFlags(c, false, keep);
+    c.outHi = (umulhi32(aLo, bLo) + Math.imul(aLo, bHi) + Math.imul(aHi, bLo)) | 0;
     return Math.imul(aLo, bLo);
   }
   const p = S64(aLo, aHi) * S64(bLo, bHi);
